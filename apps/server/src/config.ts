@@ -1,0 +1,59 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Every setting Qianke reads from the environment, in one place (README lists them). */
+const ZEnv = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url().optional(),
+  QIANKE_DATA_DIR: z.string().default('./data'),
+  QIANKE_DEMO: z.enum(['0', '1']).optional(),
+  QIANKE_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .default(8 * 60),
+  QIANKE_SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(7 * 24),
+  QIANKE_COOKIE_SECURE: z.enum(['0', '1']).default('0'),
+  QIANKE_WEB_DIST: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir?: string };
+  /** The demo dealership is loaded into an empty embedded database unless QIANKE_DEMO=0. */
+  demo: boolean;
+  session: { idleMinutes: number; absoluteHours: number; secureCookie: boolean };
+  webDist: string | undefined;
+  logLevel: z.infer<typeof ZEnv>['LOG_LEVEL'];
+};
+
+export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
+  const parsed = ZEnv.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Qianke cannot start: check these environment variables:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'pglite', dataDir: resolve(e.QIANKE_DATA_DIR) },
+    demo: !e.DATABASE_URL && e.QIANKE_DEMO !== '0',
+    session: {
+      idleMinutes: e.QIANKE_SESSION_IDLE_MINUTES,
+      absoluteHours: e.QIANKE_SESSION_ABSOLUTE_HOURS,
+      secureCookie: e.QIANKE_COOKIE_SECURE === '1',
+    },
+    webDist: e.QIANKE_WEB_DIST,
+    logLevel: e.LOG_LEVEL,
+  };
+};

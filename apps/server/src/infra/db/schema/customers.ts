@@ -1,0 +1,247 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { dealers, users } from './accounts';
+import { tenantColumns, ts } from './columns';
+
+/** The per-store source tree (DOMAIN §2): channel -> source -> sub-source. */
+export const leadSources = pgTable(
+  'lead_sources',
+  {
+    ...tenantColumns(),
+    parentId: uuid('parent_id'),
+    tier: text('tier').notNull().$type<'channel' | 'source' | 'sub_source'>(),
+    code: text('code').notNull(),
+    nameZh: text('name_zh').notNull(),
+    nameEn: text('name_en').notNull(),
+    sort: integer('sort').notNull().default(0),
+    active: boolean('active').notNull().default(true),
+  },
+  (t) => [
+    primaryKey({ columns: [t.dealerId, t.id] }),
+    unique('lead_sources_code_key').on(t.dealerId, t.code),
+    foreignKey({ columns: [t.dealerId], foreignColumns: [dealers.id] }),
+    foreignKey({ columns: [t.dealerId, t.parentId], foreignColumns: [t.dealerId, t.id] }),
+  ],
+);
+
+/** Customer profile card (客户资料卡). Identity within a dealer is the phone (E.164). */
+export const customers = pgTable(
+  'customers',
+  {
+    ...tenantColumns(),
+    cardNo: text('card_no').notNull(),
+    kind: text('kind').notNull().default('person').$type<'person' | 'company'>(),
+    name: text('name').notNull(),
+    gender: text('gender').$type<'male' | 'female' | null>(),
+    phoneE164: text('phone_e164'),
+    phoneRaw: text('phone_raw'),
+    /** Further numbers: [{ e164, raw, label }]. */
+    otherPhones: jsonb('other_phones').notNull().default(sql`'[]'::jsonb`),
+    region: text('region'),
+    address: text('address'),
+    occupation: text('occupation'),
+    company: text('company'),
+    currentCar: text('current_car'),
+    budgetMin: numeric('budget_min', { precision: 12, scale: 2, mode: 'number' }),
+    budgetMax: numeric('budget_max', { precision: 12, scale: 2, mode: 'number' }),
+    paymentIntent: text('payment_intent').$type<'cash' | 'loan' | 'undecided' | null>(),
+    sourceId: uuid('source_id'),
+    ownerId: uuid('owner_id'),
+    level: text('level').$type<'O' | 'H' | 'A' | 'B' | 'C' | null>(),
+    nextContactAt: ts('next_contact_at'),
+    fleet: boolean('fleet').notNull().default(false),
+    /** Became a vehicle owner here (保有客户). */
+    ownerSince: date('owner_since', { mode: 'string' }),
+    mergedIntoId: uuid('merged_into_id'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.dealerId, t.id] }),
+    unique('customers_phone_key').on(t.dealerId, t.phoneE164),
+    unique('customers_card_no_key').on(t.dealerId, t.cardNo),
+    index('customers_owner_idx').on(t.dealerId, t.ownerId),
+    foreignKey({ columns: [t.dealerId], foreignColumns: [dealers.id] }),
+    foreignKey({ columns: [t.dealerId, t.ownerId], foreignColumns: [users.dealerId, users.id] }),
+    foreignKey({ columns: [t.dealerId, t.sourceId], foreignColumns: [leadSources.dealerId, leadSources.id] }),
+  ],
+);
+
+/** One purchase interest (inquiry) of a customer. A repeat inquiry is a new lead, never a new customer. */
+export const leads = pgTable(
+  'leads',
+  {
+    ...tenantColumns(),
+    customerId: uuid('customer_id').notNull(),
+    seriesId: uuid('series_id'),
+    modelId: uuid('model_id'),
+    colourId: uuid('colour_id'),
+    sourceId: uuid('source_id').notNull(),
+    campaignCode: text('campaign_code'),
+    /** How the lead reached us: walk_in, phone_in, portal, website, hotline_400, event, referral, import... */
+    channel: text('channel').notNull(),
+    level: text('level').$type<'O' | 'H' | 'A' | 'B' | 'C'>(),
+    /** Purchase horizon tier (DOMAIN §2): m1, m2_3, m4_6, m7_12, m12_plus. */
+    horizon: text('horizon').$type<'m1' | 'm2_3' | 'm4_6' | 'm7_12' | 'm12_plus'>(),
+    status: text('status').notNull().default('open').$type<'open' | 'won' | 'lost' | 'nurturing'>(),
+    ownerId: uuid('owner_id'),
+    assignedAt: ts('assigned_at'),
+    firstContactDueAt: ts('first_contact_due_at'),
+    firstContactedAt: ts('first_contacted_at'),
+    closedAt: ts('closed_at'),
+    lostReason: text('lost_reason'),
+    note: text('note'),
+    externalId: text('external_id'),
+    rawPayload: jsonb('raw_payload'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.dealerId, t.id] }),
+    index('leads_customer_idx').on(t.dealerId, t.customerId),
+    index('leads_owner_status_idx').on(t.dealerId, t.ownerId, t.status),
+    foreignKey({ columns: [t.dealerId, t.customerId], foreignColumns: [customers.dealerId, customers.id] }),
+    foreignKey({ columns: [t.dealerId, t.ownerId], foreignColumns: [users.dealerId, users.id] }),
+    foreignKey({ columns: [t.dealerId, t.sourceId], foreignColumns: [leadSources.dealerId, leadSources.id] }),
+  ],
+);
+
+/** Every level change (from, to, who, when, why). */
+export const leadLevelChanges = pgTable(
+  'lead_level_changes',
+  {
+    ...tenantColumns(),
+    leadId: uuid('lead_id').notNull(),
+    fromLevel: text('from_level'),
+    toLevel: text('to_level').notNull(),
+    changedBy: uuid('changed_by'),
+    changedAt: ts('changed_at').notNull(),
+    reason: text('reason'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.dealerId, t.id] }),
+    index('lead_level_changes_lead_idx').on(t.dealerId, t.leadId),
+    foreignKey({ columns: [t.dealerId, t.leadId], foreignColumns: [leads.dealerId, leads.id] }),
+  ],
+);
+
+/** Showroom traffic log (展厅接待) and phone-in log: every arrival, with or without contact details. */
+export const showroomVisits = pgTable(
+  'showroom_visits',
+  {
+    ...tenantColumns(),
+    kind: text('kind').notNull().default('visit').$type<'visit' | 'phone_in'>(),
+    customerId: uuid('customer_id'),
+    leadId: uuid('lead_id'),
+    arrivedAt: ts('arrived_at').notNull(),
+    leftAt: ts('left_at'),
+    partySize: integer('party_size').notNull().default(1),
+    firstVisit: boolean('first_visit').notNull(),
+    consultantId: uuid('consultant_id'),
+    seriesId: uuid('series_id'),
+    sourceId: uuid('source_id'),
+    leftContact: boolean('left_contact').notNull(),
+    /** Closed on the spot (counts against the retention-rate denominator, DOMAIN §3). */
+    closedOnSpot: boolean('closed_on_spot').notNull().default(false),
+    callbackDueAt: ts('callback_due_at'),
+    loggedBy: uuid('logged_by'),
+    note: text('note'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.dealerId, t.id] }),
+    index('showroom_visits_arrived_idx').on(t.dealerId, t.arrivedAt),
+    foreignKey({ columns: [t.dealerId, t.customerId], foreignColumns: [customers.dealerId, customers.id] }),
+    foreignKey({ columns: [t.dealerId, t.consultantId], foreignColumns: [users.dealerId, users.id] }),
+  ],
+);
+
+/** Follow-up record (跟进记录). */
+export const followUps = pgTable(
+  'follow_ups',
+  {
+    ...tenantColumns(),
+    leadId: uuid('lead_id').notNull(),
+    customerId: uuid('customer_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    channel: text('channel')
+      .notNull()
+      .$type<'phone' | 'sms' | 'wechat' | 'email' | 'visit' | 'showroom' | 'mail'>(),
+    content: text('content').notNull(),
+    result: text('result').notNull(),
+    levelBefore: text('level_before'),
+    levelAfter: text('level_after'),
+    occurredAt: ts('occurred_at').notNull(),
+    nextContactAt: ts('next_contact_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.dealerId, t.id] }),
+    index('follow_ups_lead_idx').on(t.dealerId, t.leadId, t.occurredAt),
+    foreignKey({ columns: [t.dealerId, t.leadId], foreignColumns: [leads.dealerId, leads.id] }),
+    foreignKey({ columns: [t.dealerId, t.userId], foreignColumns: [users.dealerId, users.id] }),
+  ],
+);
+
+/** Follow-up tasks (跟进提醒). */
+export const tasks = pgTable(
+  'tasks',
+  {
+    ...tenantColumns(),
+    leadId: uuid('lead_id'),
+    customerId: uuid('customer_id'),
+    assigneeId: uuid('assignee_id').notNull(),
+    kind: text('kind').notNull(),
+    dueAt: ts('due_at').notNull(),
+    status: text('status').notNull().default('open').$type<'open' | 'done' | 'cancelled'>(),
+    doneAt: ts('done_at'),
+    followUpId: uuid('follow_up_id'),
+    ruleKey: text('rule_key'),
+    title: text('title'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.dealerId, t.id] }),
+    index('tasks_assignee_due_idx').on(t.dealerId, t.assigneeId, t.status, t.dueAt),
+    foreignKey({ columns: [t.dealerId, t.assigneeId], foreignColumns: [users.dealerId, users.id] }),
+    foreignKey({ columns: [t.dealerId, t.leadId], foreignColumns: [leads.dealerId, leads.id] }),
+  ],
+);
+
+/** Sales order (销售订单). */
+export const orders = pgTable(
+  'orders',
+  {
+    ...tenantColumns(),
+    orderNo: text('order_no').notNull(),
+    customerId: uuid('customer_id').notNull(),
+    leadId: uuid('lead_id'),
+    consultantId: uuid('consultant_id').notNull(),
+    configurationId: uuid('configuration_id'),
+    colourId: uuid('colour_id'),
+    vin: text('vin'),
+    price: numeric('price', { precision: 12, scale: 2, mode: 'number' }).notNull(),
+    discount: numeric('discount', { precision: 12, scale: 2, mode: 'number' }).notNull().default(0),
+    deposit: numeric('deposit', { precision: 12, scale: 2, mode: 'number' }).notNull().default(0),
+    paymentMethod: text('payment_method').notNull().$type<'cash' | 'loan'>(),
+    status: text('status').notNull().$type<'draft' | 'confirmed' | 'delivered' | 'cancelled'>(),
+    orderedAt: ts('ordered_at').notNull(),
+    expectedDeliveryOn: date('expected_delivery_on', { mode: 'string' }),
+    deliveredAt: ts('delivered_at'),
+    cancelledAt: ts('cancelled_at'),
+    cancelReason: text('cancel_reason'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.dealerId, t.id] }),
+    unique('orders_order_no_key').on(t.dealerId, t.orderNo),
+    index('orders_customer_idx').on(t.dealerId, t.customerId),
+    foreignKey({ columns: [t.dealerId, t.customerId], foreignColumns: [customers.dealerId, customers.id] }),
+    foreignKey({ columns: [t.dealerId, t.consultantId], foreignColumns: [users.dealerId, users.id] }),
+  ],
+);

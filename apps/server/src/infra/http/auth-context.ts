@@ -1,0 +1,36 @@
+import type { Permission, Role } from '@qianke/core/accounts/roles';
+import { DomainError } from '@qianke/core/shared/domain-error';
+import type { FastifyRequest } from 'fastify';
+
+/** Who is calling, resolved from the session cookie before any handler runs. */
+export type AuthContext = {
+  userId: string;
+  /** The user's own store. */
+  homeDealerId: string;
+  /** The store every query of this request is scoped to (a group admin may switch it). */
+  dealerId: string;
+  groupId: string;
+  roles: Role[];
+  groupAdmin: boolean;
+  tokenHash: string;
+};
+
+/** What a route declares: 'public', or the permission (core/accounts/roles.ts) a caller must hold. */
+export type RouteAccess = 'public' | Permission;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: AuthContext | null;
+  }
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+}
+
+/** For handlers of non-public routes: the access hook has already refused anonymous callers. */
+export const authOf = (request: FastifyRequest): AuthContext => {
+  if (!request.auth) throw new DomainError('unauthenticated', 'Log in first.');
+  return request.auth;
+};
+
+export const SESSION_COOKIE = 'qk_session';

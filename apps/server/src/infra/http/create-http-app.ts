@@ -1,0 +1,194 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { ZErrorResponse } from '@qianke/contracts/common';
+import { hasPermission, rolesFor } from '@qianke/core/accounts/roles';
+import { DomainError, isDomainError } from '@qianke/core/shared/domain-error';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, LogController } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { PG_SERIALIZATION_FAILURE, PG_UNIQUE_VIOLATION, pgErrorOf } from '../db/pg-errors';
+import type { AuthContext, RouteAccess } from './auth-context';
+import { SESSION_COOKIE } from './auth-context';
+import { ERROR_STATUS } from './error-status';
+
+/** What the API offers, for the tests that walk every route. */
+export type RouteEntry = { method: string; url: string; access: RouteAccess };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeCatalog: RouteEntry[];
+  }
+}
+
+export type HttpAppOptions = {
+  logLevel: string;
+  version: string;
+  /** Reads the session behind a cookie token; null when there is none or it has ended. */
+  resolveSession: (token: string) => Promise<AuthContext | null>;
+  /** The built web app; served with a fallback to index.html for client-side routes. */
+  webDist?: string | undefined;
+};
+
+const sendError = (
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  message: string,
+  fields?: Record<string, string>,
+) => reply.code(status).send({ error: { code, message, ...(fields ? { fields } : {}) } });
+
+/** Field paths as the UI names them: `roles`, `address.city`, `items.0.price`. */
+const fieldName = (instancePath: string) => instancePath.replace(/^\//, '').replaceAll('/', '.') || '_';
+
+export const createHttpApp = async (options: HttpAppOptions): Promise<FastifyInstance> => {
+  const app = Fastify({
+    logger: {
+      level: options.logLevel,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+    },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('auth', null);
+  // JSON only: a form on another site cannot send it without the browser asking first (CORS).
+  app.removeContentTypeParser('text/plain');
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', request.id);
+    return payload;
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Qianke API',
+        description:
+          'Lead management for car dealerships. Every route names the roles that may call it; every failure answers `{"error":{"code","message","fields"?}}`.',
+        version: options.version,
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } },
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+
+  // Every API route must say who may call it; the roles are written into its OpenAPI description.
+  const routeCatalog: RouteEntry[] = [];
+  app.decorate('routeCatalog', routeCatalog);
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/v1') && route.url !== '/healthz') return;
+    const access = route.config?.access;
+    if (!access) throw new Error(`Route ${route.method} ${route.url} does not declare config.access`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routeCatalog.push({ method, url: route.url, access });
+    }
+    route.schema ??= {};
+    const schema = route.schema as Record<string, unknown>;
+    schema.response = { ...(schema.response as object), '4xx': ZErrorResponse, '5xx': ZErrorResponse };
+    if (access !== 'public') {
+      const roles = rolesFor(access).join(', ');
+      schema.security = [{ session: [] }];
+      schema.description = `${schema.description ? `${schema.description}\n\n` : ''}Permission \`${access}\`; roles: ${roles}.`;
+    }
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const access = request.routeOptions.config.access;
+    if (!access) return;
+    const token = request.cookies[SESSION_COOKIE];
+    request.auth = token ? await options.resolveSession(token) : null;
+    if (access === 'public') return;
+    if (!request.auth) throw new DomainError('unauthenticated', 'Your session has ended. Log in again.');
+    if (!hasPermission(request.auth.roles, access)) {
+      throw new DomainError('forbidden', 'Your roles do not allow this. Ask your store administrator.');
+    }
+  });
+
+  app.setErrorHandler((error: FastifyError & { code?: string }, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      if (error.validationContext === 'params') {
+        return sendError(reply, 404, 'not_found', 'There is no such record.');
+      }
+      const fields: Record<string, string> = {};
+      for (const issue of error.validation)
+        fields[fieldName(issue.instancePath)] ??= issue.message ?? 'Not valid.';
+      const where = error.validationContext === 'querystring' ? 'query' : 'form';
+      return sendError(reply, 422, 'validation_failed', `Some ${where} fields are not valid.`, fields);
+    }
+    if (isDomainError(error)) {
+      if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
+      return sendError(reply, ERROR_STATUS[error.code], error.code, error.message, error.fields);
+    }
+    switch (pgErrorOf(error)?.code ?? error.code) {
+      case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+        return sendError(reply, 400, 'malformed_json', 'The request body is not valid JSON.');
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+        return sendError(reply, 415, 'unsupported_media_type', 'Send the body as application/json.');
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return sendError(reply, 413, 'payload_too_large', 'The request body is too large.');
+      case PG_UNIQUE_VIOLATION:
+        return sendError(reply, 409, 'conflict', 'This record already exists.');
+      case PG_SERIALIZATION_FAILURE:
+        return sendError(reply, 409, 'conflict', 'Someone changed this at the same moment. Try again.');
+    }
+    if (error instanceof SyntaxError && error.statusCode === 400) {
+      return sendError(reply, 400, 'malformed_json', 'The request body is not valid JSON.');
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return sendError(reply, error.statusCode, 'bad_request', error.message);
+    }
+    request.log.error({ err: error }, 'request failed');
+    return sendError(
+      reply,
+      500,
+      'internal',
+      `Something went wrong on the server. It has been logged as ${request.id}.`,
+    );
+  });
+
+  const webDist = options.webDist;
+  const hasWeb = webDist !== undefined && existsSync(join(webDist, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });
+  }
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    const isApi = path.startsWith('/api/') || path === '/healthz';
+    if (hasWeb && !isApi && (request.method === 'GET' || request.method === 'HEAD')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return sendError(reply, 404, 'not_found', `There is no ${request.method} ${path}.`);
+  });
+
+  return app;
+};
+
+export type HttpApp = Awaited<ReturnType<typeof createHttpApp>>;

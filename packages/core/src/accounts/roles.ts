@@ -1,0 +1,63 @@
+/**
+ * Who may do what. DOMAIN.md §1: the roles of a dealership, and the one table that says which role
+ * holds which permission. Server routes declare a permission; the web menu shows what /me permits.
+ */
+export const ROLES = [
+  'admin',
+  'sales_manager',
+  'consultant',
+  'receptionist',
+  'dcc_agent',
+  'crm_specialist',
+  'marketing_manager',
+] as const;
+
+export type Role = (typeof ROLES)[number];
+
+export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
+
+/** Every permission a route or a menu entry can ask for, with the roles that hold it. */
+export const PERMISSIONS = {
+  /** Own profile, own password, the home page. */
+  'self.use': ROLES,
+  /** Create users, disable them, reset passwords, grant roles. */
+  'users.manage': ['admin'],
+  /** Store name, code, time zone. */
+  'store.manage': ['admin'],
+  /** See the staff of the store (names and roles), e.g. to pick a consultant. */
+  'users.view': [
+    'admin',
+    'sales_manager',
+    'receptionist',
+    'dcc_agent',
+    'crm_specialist',
+    'marketing_manager',
+  ],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export const rolesFor = (permission: Permission): readonly Role[] => PERMISSIONS[permission];
+
+export const hasPermission = (roles: readonly Role[], permission: Permission): boolean =>
+  PERMISSIONS[permission].some((role) => roles.includes(role));
+
+export const permissionsOf = (roles: readonly Role[]): Permission[] =>
+  (Object.keys(PERMISSIONS) as Permission[]).filter((permission) => hasPermission(roles, permission));
+
+/**
+ * The home page a user lands on. A user with several roles lands on the one that runs the most of the
+ * store: manager work comes before desk work, so a manager who also sells sees the manager's home.
+ */
+export const HOME_ORDER = [
+  'admin',
+  'sales_manager',
+  'marketing_manager',
+  'consultant',
+  'dcc_agent',
+  'crm_specialist',
+  'receptionist',
+] as const satisfies readonly Role[];
+
+export const homeRoleOf = (roles: readonly Role[]): Role | undefined =>
+  HOME_ORDER.find((role) => roles.includes(role));
