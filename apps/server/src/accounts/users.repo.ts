@@ -64,13 +64,14 @@ export const listUsers = async (
     );
   }
   const where = and(...conditions);
-  const direction = query.order === 'desc' ? desc : asc;
+  // Users who never logged in sort last in both directions.
+  const order = sql`${SORT_COLUMNS[query.sort]} ${sql.raw(query.order === 'desc' ? 'desc' : 'asc')} nulls last`;
   const [items, [count]] = await Promise.all([
     db
       .select(withRoles)
       .from(users)
       .where(where)
-      .orderBy(direction(SORT_COLUMNS[query.sort]), asc(users.id))
+      .orderBy(order, asc(users.id))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
     db.select({ total: sql<number>`count(*)::int` }).from(users).where(where),

@@ -45,6 +45,9 @@ describe('users', () => {
       'manager',
     ]);
     expect(page2.body.total).toBe(8);
+    const recent = await admin.get('/api/v1/users?sort=lastLoginAt&order=desc&pageSize=200');
+    expect(recent.body.items[0].username).toBe('admin');
+    expect(recent.body.items.at(-1).lastLoginAt).toBeNull();
     const byName = await admin.get(`/api/v1/users?q=${encodeURIComponent('李')}`);
     expect(byName.body.items.map((u: { username: string }) => u.username)).toEqual(['consultant1']);
   });

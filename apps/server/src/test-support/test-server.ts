@@ -8,8 +8,10 @@ import { buildServer, DEMO_PASSWORD, type ServerOverrides } from '../main';
  * A real server on a random port, over a real database: in-memory PGlite, or, when DATABASE_URL is
  * set, a fresh PostgreSQL database created for this test file and dropped afterwards.
  */
-export const startTestServer = async (options: { demo?: boolean } & ServerOverrides = {}) => {
-  const { demo = true, ...overrides } = options;
+export const startTestServer = async (
+  options: { demo?: boolean; webDist?: string } & ServerOverrides = {},
+) => {
+  const { demo = true, webDist = '/nonexistent', ...overrides } = options;
   const adminUrl = process.env.DATABASE_URL;
   let database: Config['database'] = { kind: 'pglite' };
   let dropDatabase = async () => {};
@@ -35,7 +37,7 @@ export const startTestServer = async (options: { demo?: boolean } & ServerOverri
     database,
     demo,
     session: { idleMinutes: 60, absoluteHours: 24, secureCookie: false },
-    webDist: '/nonexistent',
+    webDist,
     logLevel: 'silent',
   };
   const server = await buildServer(config, overrides);

@@ -48,6 +48,10 @@ const sendError = (
   fields?: Record<string, string>,
 ) => reply.code(status).send({ error: { code, message, ...(fields ? { fields } : {}) } });
 
+/** The web app's page: client-side routes all get it, and it is never cached, so a deploy shows at once. */
+const sendAppPage = (reply: FastifyReply) =>
+  reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
+
 /** Field paths as the UI names them: `roles`, `address.city`, `items.0.price`. */
 const fieldName = (instancePath: string) => instancePath.replace(/^\//, '').replaceAll('/', '.') || '_';
 
@@ -176,14 +180,17 @@ export const createHttpApp = async (options: HttpAppOptions): Promise<FastifyIns
   const webDist = options.webDist;
   const hasWeb = webDist !== undefined && existsSync(join(webDist, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h' });
+    // Built files carry a content hash in their names, so they may be cached for good; index.html may not.
+    await app.register(fastifyStatic, { root: webDist, index: false, maxAge: '365d', immutable: true });
+    app.get('/', { schema: { hide: true } }, (_request, reply) => sendAppPage(reply));
   }
 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     const isApi = path.startsWith('/api/') || path === '/healthz';
-    if (hasWeb && !isApi && (request.method === 'GET' || request.method === 'HEAD')) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    const isFile = /\.[a-z0-9]+$/i.test(path);
+    if (hasWeb && !isApi && !isFile && (request.method === 'GET' || request.method === 'HEAD')) {
+      return sendAppPage(reply);
     }
     return sendError(reply, 404, 'not_found', `There is no ${request.method} ${path}.`);
   });

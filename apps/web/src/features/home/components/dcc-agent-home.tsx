@@ -1,0 +1,30 @@
+import { CarOutlined, PhoneOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { HomePanel } from './home-panel';
+import { PanelGrid } from './panel-grid';
+
+export const DccAgentHome = () => {
+  const { t } = useTranslation();
+  return (
+    <PanelGrid homeRole="dcc_agent">
+      <HomePanel
+        testId="call-list"
+        icon={<PhoneOutlined />}
+        title={t('home.dccAgent.callList')}
+        hint={t('home.dccAgent.callListHint')}
+      />
+      <HomePanel
+        testId="invitations-today"
+        icon={<ScheduleOutlined />}
+        title={t('home.dccAgent.invitationsToday')}
+        hint={t('home.dccAgent.invitationsTodayHint')}
+      />
+      <HomePanel
+        testId="arrivals"
+        icon={<CarOutlined />}
+        title={t('home.dccAgent.arrivals')}
+        hint={t('home.dccAgent.arrivalsHint')}
+      />
+    </PanelGrid>
+  );
+};
