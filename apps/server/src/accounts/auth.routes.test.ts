@@ -1,3 +1,4 @@
+import { permissionsOf } from '@qianke/core/accounts/roles';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../infra/crypto/tokens';
@@ -39,7 +40,7 @@ describe('login', () => {
     const body = (await res.json()) as any;
     expect(body.user).toMatchObject({ username: 'consultant1', displayName: '李娜', roles: ['consultant'] });
     expect(body.store).toMatchObject({ code: 'SH-PD', timeZone: 'Asia/Shanghai' });
-    expect(body.permissions).toEqual(['self.use']);
+    expect(body.permissions).toEqual(permissionsOf(['consultant']));
     expect(body.homeRole).toBe('consultant');
     c.cookie = cookie.split(';')[0];
     const me = await c.get('/api/v1/me');

@@ -3,6 +3,7 @@ import { getTableColumns, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../infra/db/database';
 import {
+  cardCounters,
   catalogBrands,
   catalogColours,
   catalogConfigurations,
@@ -58,6 +59,18 @@ const insertAll = async <T extends PgTable>(tx: Tx, table: T, rows: readonly T['
   }
 };
 
+/** New cards continue each `A01-26-nnnn` series after the demo's highest serial. */
+const cardCountersOf = (rows: readonly { dealerId: string; cardNo: string }[]) => {
+  const counters = new Map<string, typeof cardCounters.$inferInsert>();
+  for (const { dealerId, cardNo } of rows) {
+    const [prefix = '', yy = '', serial = ''] = cardNo.split('-');
+    const key = `${dealerId}/${prefix}/${yy}`;
+    const lastSerial = Math.max(Number(serial), counters.get(key)?.lastSerial ?? 0);
+    counters.set(key, { dealerId, prefix, year: 2000 + Number(yy), lastSerial });
+  }
+  return [...counters.values()];
+};
+
 /**
  * Loads the demo dealership (华东汽车集团: 上海浦东旗舰店 SH-PD and 上海闵行店 SH-MH, with 90 days of
  * activity before `now`) into an empty installation, in one transaction, and marks the installation
@@ -101,6 +114,7 @@ export const loadDemoDealership = async (
     await insertAll(tx, followUps, data.followUps);
     await insertAll(tx, tasks, data.tasks);
     await insertAll(tx, orders, data.orders);
+    await insertAll(tx, cardCounters, cardCountersOf(data.customers));
   });
 
   return { groupId: data.group.id, storeIds: [store1.id, store2.id] };

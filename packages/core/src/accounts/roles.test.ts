@@ -15,8 +15,23 @@ describe('permissions table', () => {
   });
 
   it('adds up the permissions of several roles', () => {
-    expect(permissionsOf(['consultant'])).toEqual(['self.use']);
-    expect(permissionsOf(['consultant', 'receptionist'])).toEqual(['self.use', 'users.view']);
+    expect(permissionsOf(['consultant'])).toEqual([
+      'self.use',
+      'customers.view',
+      'customers.create',
+      'customers.edit',
+      'showroom.view',
+      'sources.view',
+    ]);
+    expect(permissionsOf(['receptionist'])).toEqual([
+      'self.use',
+      'users.view',
+      'customers.view',
+      'customers.create',
+      'showroom.log',
+      'showroom.view',
+      'sources.view',
+    ]);
   });
 });
 

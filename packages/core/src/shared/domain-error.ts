@@ -8,6 +8,8 @@ export type DomainErrorCode =
   | 'forbidden'
   | 'not_found'
   | 'conflict'
+  /** A customer with this phone exists in the store; details name it and its owner. */
+  | 'duplicate_customer'
   | 'stale_version'
   | 'rate_limited';
 
@@ -18,17 +20,20 @@ export class DomainError extends Error {
   readonly fields: FieldErrors | undefined;
   /** Seconds after which a rate-limited caller may try again. */
   readonly retryAfterSeconds: number | undefined;
+  /** Machine-readable facts for the caller, e.g. the existing customer behind a duplicate phone. */
+  readonly details: Record<string, unknown> | undefined;
 
   constructor(
     code: DomainErrorCode,
     message: string,
-    options: { fields?: FieldErrors; retryAfterSeconds?: number } = {},
+    options: { fields?: FieldErrors; retryAfterSeconds?: number; details?: Record<string, unknown> } = {},
   ) {
     super(message);
     this.name = 'DomainError';
     this.code = code;
     this.fields = options.fields;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.details = options.details;
   }
 }
 

@@ -46,7 +46,11 @@ const sendError = (
   code: string,
   message: string,
   fields?: Record<string, string>,
-) => reply.code(status).send({ error: { code, message, ...(fields ? { fields } : {}) } });
+  details?: Record<string, unknown>,
+) =>
+  reply
+    .code(status)
+    .send({ error: { code, message, ...(fields ? { fields } : {}), ...(details ? { details } : {}) } });
 
 /** The web app's page: client-side routes all get it, and it is never cached, so a deploy shows at once. */
 const sendAppPage = (reply: FastifyReply) =>
@@ -147,7 +151,14 @@ export const createHttpApp = async (options: HttpAppOptions): Promise<FastifyIns
     }
     if (isDomainError(error)) {
       if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
-      return sendError(reply, ERROR_STATUS[error.code], error.code, error.message, error.fields);
+      return sendError(
+        reply,
+        ERROR_STATUS[error.code],
+        error.code,
+        error.message,
+        error.fields,
+        error.details,
+      );
     }
     switch (pgErrorOf(error)?.code ?? error.code) {
       case 'FST_ERR_CTP_INVALID_JSON_BODY':

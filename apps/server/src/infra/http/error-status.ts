@@ -7,6 +7,7 @@ export const ERROR_STATUS: Record<DomainErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  duplicate_customer: 409,
   stale_version: 409,
   rate_limited: 429,
 };

@@ -8,7 +8,16 @@ import { type ApiClient, startTestServer, type TestServer } from '../../test-sup
  * changed or listed from there. A route added without a line in ROUTES fails this test.
  */
 
-type Store1 = { storeId: string; userId: string; userVersion: number };
+/** Ids of store-1 rows, one of each kind, to ask for from store 2. */
+type Store1 = {
+  storeId: string;
+  userId: string;
+  userVersion: number;
+  customerId: string;
+  leadId: string;
+  sourceId: string;
+  visitId: string;
+};
 
 type RouteCase =
   /** The route names a row by id: a store-1 id must be a 404 (or 403 without the permission). */
@@ -61,8 +70,26 @@ beforeAll(async () => {
   const s1 = me.stores.find((s: { code: string }) => s.code === 'SH-PD');
   const s2 = me.stores.find((s: { code: string }) => s.code === 'SH-MH');
   const manager1 = (await admin.get('/api/v1/users?q=manager')).body.items[0];
-  store1 = { storeId: s1.id, userId: manager1.id, userVersion: manager1.version };
-  const ids = await t.rows<{ id: string }>(sql`select id::text as id from users where dealer_id = ${s1.id}`);
+  const [sample] = await t.rows<{ customer_id: string; lead_id: string; source_id: string; visit_id: string }>(sql`
+    select (select id from customers where dealer_id = ${s1.id} order by id limit 1) as customer_id,
+           (select id from leads where dealer_id = ${s1.id} order by id limit 1) as lead_id,
+           (select id from lead_sources where dealer_id = ${s1.id} order by id limit 1) as source_id,
+           (select id from showroom_visits where dealer_id = ${s1.id} order by id limit 1) as visit_id`);
+  if (!sample) throw new Error('the demo store has no rows');
+  store1 = {
+    storeId: s1.id,
+    userId: manager1.id,
+    userVersion: manager1.version,
+    customerId: sample.customer_id,
+    leadId: sample.lead_id,
+    sourceId: sample.source_id,
+    visitId: sample.visit_id,
+  };
+  const ids = await t.rows<{ id: string }>(sql`
+    select id::text as id from users where dealer_id = ${s1.id}
+    union all select id::text from customers where dealer_id = ${s1.id}
+    union all select id::text from leads where dealer_id = ${s1.id}
+    union all select id::text from showroom_visits where dealer_id = ${s1.id}`);
   store1Ids = [s1.id, ...ids.map((r) => r.id)];
 
   // An administrator of store 2 who is not a group admin, made by the group admin.

@@ -72,6 +72,12 @@ export const customers = pgTable(
     unique('customers_phone_key').on(t.dealerId, t.phoneE164),
     unique('customers_card_no_key').on(t.dealerId, t.cardNo),
     index('customers_owner_idx').on(t.dealerId, t.ownerId),
+    // Keyset pagination of the customer list, newest first.
+    index('customers_created_idx').on(t.dealerId, t.createdAt.desc(), t.id.desc()),
+    // Substring search by name, phone fragment and card number (pg_trgm).
+    index('customers_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
+    index('customers_phone_trgm_idx').using('gin', t.phoneE164.op('gin_trgm_ops')),
+    index('customers_card_no_trgm_idx').using('gin', t.cardNo.op('gin_trgm_ops')),
     foreignKey({ columns: [t.dealerId], foreignColumns: [dealers.id] }),
     foreignKey({ columns: [t.dealerId, t.ownerId], foreignColumns: [users.dealerId, users.id] }),
     foreignKey({ columns: [t.dealerId, t.sourceId], foreignColumns: [leadSources.dealerId, leadSources.id] }),
@@ -243,5 +249,20 @@ export const orders = pgTable(
     index('orders_customer_idx').on(t.dealerId, t.customerId),
     foreignKey({ columns: [t.dealerId, t.customerId], foreignColumns: [customers.dealerId, customers.id] }),
     foreignKey({ columns: [t.dealerId, t.consultantId], foreignColumns: [users.dealerId, users.id] }),
+  ],
+);
+
+/** Card-number serials per store, prefix (consultant code) and year: `A01-26-0001`. */
+export const cardCounters = pgTable(
+  'card_counters',
+  {
+    dealerId: uuid('dealer_id').notNull(),
+    prefix: text('prefix').notNull(),
+    year: integer('year').notNull(),
+    lastSerial: integer('last_serial').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.dealerId, t.prefix, t.year] }),
+    foreignKey({ columns: [t.dealerId], foreignColumns: [dealers.id] }),
   ],
 );

@@ -1,0 +1,141 @@
+import { cardPrefixOf, cardYearOf, formatCardNumber } from '@qianke/core/customers/card-number';
+import type { Horizon } from '@qianke/core/leads/horizon';
+import { recordAudit } from '../infra/audit/record-audit';
+import type { Executor } from '../infra/db/database';
+import {
+  consultantCodeOf,
+  findCustomerIdByPhone,
+  insertCustomerIfNew,
+  insertLead,
+  type NewCustomerRow,
+  nextCardSerial,
+  storeTimeZone,
+} from './capture.repo';
+
+/** Everyone who left details gets a call-back within 24 hours (DOMAIN §3). */
+export const FIRST_CONTACT_HOURS = 24;
+
+export type CaptureLeadInput = {
+  dealerId: string;
+  /** The user who captured it; null for the intake API and imports by key. */
+  actorId: string | null;
+  customer: {
+    name: string;
+    phoneE164: string;
+    phoneRaw: string;
+    kind?: 'person' | 'company';
+    gender?: 'male' | 'female' | null;
+    region?: string | null;
+    address?: string | null;
+    occupation?: string | null;
+    company?: string | null;
+    currentCar?: string | null;
+    budgetMin?: number | null;
+    budgetMax?: number | null;
+    paymentIntent?: 'cash' | 'loan' | 'undecided' | null;
+  };
+  lead: {
+    sourceId: string;
+    channel: string;
+    seriesId?: string | null;
+    modelId?: string | null;
+    colourId?: string | null;
+    campaignCode?: string | null;
+    level?: 'O' | 'H' | 'A' | 'B' | 'C' | null;
+    horizon?: Horizon | null;
+    note?: string | null;
+    externalId?: string | null;
+    rawPayload?: unknown;
+  };
+  /** Owner of a new customer and of the lead; a known customer keeps its owner, who gets the lead. */
+  ownerId?: string | null;
+  occurredAt: Date;
+  /** What the audit row says captured it: 'intake.json', 'intake.adf', 'showroom', 'import', 'manual'. */
+  via: string;
+  requestId?: string;
+};
+
+export type CaptureLeadResult = {
+  customerId: string;
+  leadId: string;
+  duplicate: boolean;
+  ownerId: string | null;
+};
+
+/**
+ * The one way a lead enters Qianke, from every channel: one customer per phone in a store. A known
+ * phone adds a lead to its customer; a new phone opens a card (numbered `A01-26-0001`). Runs inside
+ * the caller's transaction, so a failure later in the request leaves nothing half stored.
+ */
+export const captureLead = async (tx: Executor, input: CaptureLeadInput): Promise<CaptureLeadResult> => {
+  const { dealerId } = input;
+  let existing = await findCustomerIdByPhone(tx, dealerId, input.customer.phoneE164);
+  let customerId = existing?.id;
+  if (!customerId) {
+    const ownerId = input.ownerId ?? null;
+    const prefix = cardPrefixOf(await consultantCodeOf(tx, dealerId, ownerId));
+    const year = cardYearOf(input.occurredAt, await storeTimeZone(tx, dealerId));
+    const serial = await nextCardSerial(tx, dealerId, prefix, year);
+    const row: NewCustomerRow = {
+      dealerId,
+      cardNo: formatCardNumber(prefix, year, serial),
+      ...input.customer,
+      sourceId: input.lead.sourceId,
+      ownerId,
+      level: input.lead.level ?? null,
+    };
+    customerId = await insertCustomerIfNew(tx, row);
+    if (customerId) {
+      await recordAudit(tx, {
+        dealerId,
+        actorId: input.actorId,
+        action: 'customer.create',
+        entity: 'customer',
+        entityId: customerId,
+        after: { cardNo: row.cardNo, name: row.name, ownerId, via: input.via },
+        requestId: input.requestId,
+      });
+    } else {
+      // Another desk opened this phone a moment ago: add the lead to that customer.
+      existing = await findCustomerIdByPhone(tx, dealerId, input.customer.phoneE164);
+      customerId = existing?.id;
+      if (!customerId) throw new Error('a customer vanished between insert and read');
+    }
+  }
+  const ownerId = existing ? (existing.ownerId ?? input.ownerId ?? null) : (input.ownerId ?? null);
+  const leadId = await insertLead(tx, {
+    dealerId,
+    customerId,
+    sourceId: input.lead.sourceId,
+    channel: input.lead.channel,
+    seriesId: input.lead.seriesId ?? null,
+    modelId: input.lead.modelId ?? null,
+    colourId: input.lead.colourId ?? null,
+    campaignCode: input.lead.campaignCode ?? null,
+    level: input.lead.level ?? null,
+    horizon: input.lead.horizon ?? null,
+    note: input.lead.note ?? null,
+    externalId: input.lead.externalId ?? null,
+    rawPayload: input.lead.rawPayload ?? null,
+    ownerId,
+    assignedAt: ownerId ? input.occurredAt : null,
+    firstContactDueAt: new Date(input.occurredAt.getTime() + FIRST_CONTACT_HOURS * 3_600_000),
+    createdAt: input.occurredAt,
+  });
+  await recordAudit(tx, {
+    dealerId,
+    actorId: input.actorId,
+    action: 'lead.create',
+    entity: 'lead',
+    entityId: leadId,
+    after: {
+      customerId,
+      channel: input.lead.channel,
+      sourceId: input.lead.sourceId,
+      ownerId,
+      via: input.via,
+    },
+    requestId: input.requestId,
+  });
+  return { customerId, leadId, duplicate: existing !== undefined, ownerId };
+};
