@@ -1,18 +1,6 @@
 import type { TListUsersQuery } from '@qianke/contracts/accounts';
 import type { Role } from '@qianke/core/accounts/roles';
-import {
-  and,
-  asc,
-  desc,
-  eq,
-  getTableColumns,
-  ilike,
-  isNotNull,
-  isNull,
-  or,
-  type SQL,
-  sql,
-} from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, ilike, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../infra/db/database';
 import { userRoles, users } from '../infra/db/schema/index';
 

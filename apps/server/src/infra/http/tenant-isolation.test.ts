@@ -70,7 +70,12 @@ beforeAll(async () => {
   const s1 = me.stores.find((s: { code: string }) => s.code === 'SH-PD');
   const s2 = me.stores.find((s: { code: string }) => s.code === 'SH-MH');
   const manager1 = (await admin.get('/api/v1/users?q=manager')).body.items[0];
-  const [sample] = await t.rows<{ customer_id: string; lead_id: string; source_id: string; visit_id: string }>(sql`
+  const [sample] = await t.rows<{
+    customer_id: string;
+    lead_id: string;
+    source_id: string;
+    visit_id: string;
+  }>(sql`
     select (select id from customers where dealer_id = ${s1.id} order by id limit 1) as customer_id,
            (select id from leads where dealer_id = ${s1.id} order by id limit 1) as lead_id,
            (select id from lead_sources where dealer_id = ${s1.id} order by id limit 1) as source_id,
