@@ -33,6 +33,26 @@ export const PERMISSIONS = {
     'crm_specialist',
     'marketing_manager',
   ],
+  /** See customers: consultants their own, everyone else the store (customers/visibility.ts). */
+  'customers.view': ROLES,
+  /** Open a customer card or add an inquiry to one. */
+  'customers.create': ['sales_manager', 'consultant', 'receptionist', 'dcc_agent', 'crm_specialist'],
+  /** Change a customer's card. */
+  'customers.edit': ['sales_manager', 'consultant', 'dcc_agent', 'crm_specialist'],
+  /** Merge duplicate customers; promote a customer to fleet. */
+  'customers.merge': ['sales_manager'],
+  /** Log showroom arrivals, departures and phone-ins. */
+  'showroom.log': ['receptionist', 'sales_manager'],
+  /** See who is in the showroom now and today's traffic. */
+  'showroom.view': ['receptionist', 'sales_manager', 'consultant', 'dcc_agent'],
+  /** See the source tree (to pick a lead's source). */
+  'sources.view': ROLES,
+  /** Edit the source tree. */
+  'sources.manage': ['admin'],
+  /** Create, list and revoke intake API keys. */
+  'api_keys.manage': ['admin'],
+  /** Import customers from Excel or CSV. */
+  'imports.run': ['admin', 'sales_manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
