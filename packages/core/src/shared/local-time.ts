@@ -1,0 +1,74 @@
+/**
+ * Calendar arithmetic in a store's time zone without a date library: due dates are "3 days later at
+ * 18:00 in Shanghai", not "72 hours later in UTC". Uses only Intl, so it knows every IANA zone and DST.
+ */
+export type LocalDate = { year: number; month: number; day: number };
+
+const parts = (instant: Date, timeZone: string) => {
+  const fields = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(instant);
+  const get = (type: string) => Number(fields.find((p) => p.type === type)?.value);
+  return {
+    year: get('year'),
+    month: get('month'),
+    day: get('day'),
+    hour: get('hour'),
+    minute: get('minute'),
+    second: get('second'),
+  };
+};
+
+export const localDateOf = (instant: Date, timeZone: string): LocalDate => {
+  const { year, month, day } = parts(instant, timeZone);
+  return { year, month, day };
+};
+
+/** `YYYY-MM-DD` of an instant in the zone. */
+export const localDateKey = (instant: Date, timeZone: string): string =>
+  formatLocalDate(localDateOf(instant, timeZone));
+
+export const formatLocalDate = ({ year, month, day }: LocalDate): string =>
+  `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+
+export const parseLocalDate = (key: string): LocalDate => {
+  const [year, month, day] = key.split('-').map(Number);
+  return { year: year ?? 0, month: month ?? 1, day: day ?? 1 };
+};
+
+/** The instant when the wall clock in the zone shows this date and time. */
+export const instantAt = (date: LocalDate, hour: number, minute: number, timeZone: string): Date => {
+  const wanted = Date.UTC(date.year, date.month - 1, date.day, hour, minute);
+  // Guess with the zone's offset at that moment, then correct once for a DST change in between.
+  let guess = wanted;
+  for (let i = 0; i < 2; i++) {
+    const p = parts(new Date(guess), timeZone);
+    const shown = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+    guess += wanted - shown;
+  }
+  return new Date(guess);
+};
+
+export const addDays = (date: LocalDate, days: number): LocalDate => {
+  const d = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+};
+
+/** Calendar months, clamped to the month's last day: 31 Jan + 1 month = 28 (or 29) Feb. */
+export const addMonths = (date: LocalDate, months: number): LocalDate => {
+  const index = date.year * 12 + (date.month - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return { year, month, day: Math.min(date.day, lastDay) };
+};
+
+export const compareLocalDates = (a: LocalDate, b: LocalDate): number =>
+  a.year - b.year || a.month - b.month || a.day - b.day;
