@@ -51,6 +51,11 @@ export const dealers = pgTable(
     name: text('name').notNull(),
     code: text('code').notNull(),
     timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
+    /** Opening hours, local time 'HH:MM': the unassigned-lead alert counts only these minutes. */
+    opensAt: text('opens_at').notNull().default('09:00'),
+    closesAt: text('closes_at').notNull().default('18:00'),
+    /** A lead without an owner for this many opening-hour minutes alerts the manager. */
+    unassignedAlertMinutes: integer('unassigned_alert_minutes').notNull().default(30),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
     version: integer('version').notNull().default(0),
@@ -74,6 +79,8 @@ export const users = pgTable(
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     consultantCode: text('consultant_code'),
     lastLoginAt: ts('last_login_at'),
+    /** On duty today: automatic assignment and showroom rotation consider only users on duty. */
+    onDuty: boolean('on_duty').notNull().default(true),
   },
   (t) => [
     primaryKey({ columns: [t.dealerId, t.id] }),

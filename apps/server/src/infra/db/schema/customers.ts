@@ -11,6 +11,7 @@ import {
   primaryKey,
   text,
   unique,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { dealers, users } from './accounts';
@@ -103,6 +104,8 @@ export const leads = pgTable(
     status: text('status').notNull().default('open').$type<'open' | 'won' | 'lost' | 'nurturing'>(),
     ownerId: uuid('owner_id'),
     assignedAt: ts('assigned_at'),
+    /** Why this owner: { by: 'rule' | 'manager' | 'capture', ruleName?, ... }, shown on the lead. */
+    assignmentReason: jsonb('assignment_reason'),
     firstContactDueAt: ts('first_contact_due_at'),
     firstContactedAt: ts('first_contacted_at'),
     closedAt: ts('closed_at'),
@@ -211,10 +214,17 @@ export const tasks = pgTable(
     followUpId: uuid('follow_up_id'),
     ruleKey: text('rule_key'),
     title: text('title'),
+    /** Planned by a person rather than by the rule table. */
+    custom: boolean('custom').notNull().default(false),
+    createdBy: uuid('created_by'),
   },
   (t) => [
     primaryKey({ columns: [t.dealerId, t.id] }),
     index('tasks_assignee_due_idx').on(t.dealerId, t.assigneeId, t.status, t.dueAt),
+    // The rule table plans at most one open task per lead; regenerating can never add a second.
+    uniqueIndex('tasks_one_open_rule_task_key')
+      .on(t.dealerId, t.leadId)
+      .where(sql`${t.status} = 'open' and ${t.custom} = false`),
     foreignKey({ columns: [t.dealerId, t.assigneeId], foreignColumns: [users.dealerId, users.id] }),
     foreignKey({ columns: [t.dealerId, t.leadId], foreignColumns: [leads.dealerId, leads.id] }),
   ],

@@ -1,4 +1,5 @@
 export * from './accounts';
 export * from './catalog';
 export * from './customers';
+export * from './follow-ups';
 export * from './intake';
