@@ -4,21 +4,56 @@ import { DEMO_PASSWORD, logIn, logOut, openApp, visibleMenuTestIds, waitForHome 
 import { launchBrowser } from '../support/browser';
 import { type RunningServer, startServer } from '../support/server';
 
-const ADMIN_MENU = ['menu-home', 'menu-store-settings', 'menu-users'];
-const STAFF_MENU = ['menu-home'];
+/** Every role sees customers (customers.view: consultants their own); the admin also edits the source tree. */
+const ADMIN_MENU = [
+  'menu-api-keys',
+  'menu-customers',
+  'menu-home',
+  'menu-sources',
+  'menu-store-settings',
+  'menu-users',
+];
+const STAFF_MENU = ['menu-customers', 'menu-home'];
+/** Receptionists and sales managers also log showroom arrivals (permission showroom.log). */
+const DESK_MENU = ['menu-customers', 'menu-home', 'menu-showroom'];
+/** Administrators and sales managers also import customer lists (permission imports.run). */
+const withImports = (menu: string[]) => [...menu, 'menu-imports'].sort();
+/** Those who follow up on leads have the Today worklist (permission customers.edit). */
+const withToday = (menu: string[]) => [...menu, 'menu-today'].sort();
+/** Administrators and sales managers edit the follow-up rules (permission follow_up_rules.manage). */
+const withFollowUpRules = (menu: string[]) => [...menu, 'menu-follow-up-rules'].sort();
+/** Administrators and sales managers edit assignment rules and defeat reasons. */
+const withAssignmentSettings = (menu: string[]) =>
+  [...menu, 'menu-assignment-rules', 'menu-defeat-reasons'].sort();
+/** Sales managers distribute leads (leads.assign) and decide defeat requests (defeat.approve). */
+const withLeadManagement = (menu: string[]) => [...menu, 'menu-defeat-approvals', 'menu-distribution'].sort();
+/** Those who follow up on leads may ask for a defeat (permission defeat.request). */
+const withDefeatRequests = (menu: string[]) => [...menu, 'menu-defeat-requests'].sort();
+/** Sales managers review the store's follow-ups and comment on them (permission follow_ups.comment). */
+const withFollowUpReview = (menu: string[]) => [...menu, 'menu-follow-up-review'].sort();
+const MANAGER_MENU = withFollowUpReview(
+  withDefeatRequests(
+    withLeadManagement(withAssignmentSettings(withToday(withFollowUpRules(withImports(DESK_MENU))))),
+  ),
+);
+const FOLLOWER_MENU = withDefeatRequests(withToday(STAFF_MENU));
 
 /** Every demo account: the home page its role lands on and the menu entries its permissions allow. */
 const DEMO_USERS: ReadonlyArray<{ username: string; home: string; menu: string[] }> = [
-  { username: 'admin', home: 'home-admin', menu: ADMIN_MENU },
-  { username: 'manager', home: 'home-sales_manager', menu: STAFF_MENU },
-  { username: 'consultant1', home: 'home-consultant', menu: STAFF_MENU },
-  { username: 'consultant2', home: 'home-consultant', menu: STAFF_MENU },
-  { username: 'reception', home: 'home-receptionist', menu: STAFF_MENU },
-  { username: 'dcc1', home: 'home-dcc_agent', menu: STAFF_MENU },
-  { username: 'crm1', home: 'home-crm_specialist', menu: STAFF_MENU },
+  {
+    username: 'admin',
+    home: 'home-admin',
+    menu: withAssignmentSettings(withFollowUpRules(withImports(ADMIN_MENU))),
+  },
+  { username: 'manager', home: 'home-sales_manager', menu: MANAGER_MENU },
+  { username: 'consultant1', home: 'home-consultant', menu: FOLLOWER_MENU },
+  { username: 'consultant2', home: 'home-consultant', menu: FOLLOWER_MENU },
+  { username: 'reception', home: 'home-receptionist', menu: DESK_MENU },
+  { username: 'dcc1', home: 'home-dcc_agent', menu: FOLLOWER_MENU },
+  { username: 'crm1', home: 'home-crm_specialist', menu: FOLLOWER_MENU },
   { username: 'marketing', home: 'home-marketing_manager', menu: STAFF_MENU },
-  { username: 'manager2', home: 'home-sales_manager', menu: STAFF_MENU },
-  { username: 'consultant3', home: 'home-consultant', menu: STAFF_MENU },
+  { username: 'manager2', home: 'home-sales_manager', menu: MANAGER_MENU },
+  { username: 'consultant3', home: 'home-consultant', menu: FOLLOWER_MENU },
 ];
 
 describe('logging in as each role of the demo dealership', () => {
@@ -111,7 +146,7 @@ describe('logging in as each role of the demo dealership', () => {
       await newcomer.page.getByTestId('confirm-password').press('Enter');
       await newcomer.page.getByTestId('change-password-dialog').waitFor({ state: 'detached' });
       expect(await waitForHome(newcomer.page)).toBe('home-consultant');
-      expect(await visibleMenuTestIds(newcomer.page)).toEqual(STAFF_MENU);
+      expect(await visibleMenuTestIds(newcomer.page)).toEqual(FOLLOWER_MENU);
       expect(await newcomer.page.getByTestId('current-user-name').textContent()).toBe('测试顾问');
       await logOut(newcomer.page);
 

@@ -20,6 +20,7 @@ const ZEnv = z.object({
     .default(7 * 24),
   QIANKE_COOKIE_SECURE: z.enum(['0', '1']).default('0'),
   QIANKE_WEB_DIST: z.string().optional(),
+  QIANKE_JOB_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -32,6 +33,11 @@ export type Config = {
   session: { idleMinutes: number; absoluteHours: number; secureCookie: boolean };
   webDist: string | undefined;
   logLevel: z.infer<typeof ZEnv>['LOG_LEVEL'];
+  /**
+   * The time-based checks (overdue tasks, unassigned leads) run every this many seconds. 0 or absent:
+   * not at all (a test server builds its config by hand and runs the checks itself, at a given time).
+   */
+  jobIntervalSeconds?: number;
 };
 
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
@@ -55,5 +61,6 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     },
     webDist: e.QIANKE_WEB_DIST,
     logLevel: e.LOG_LEVEL,
+    jobIntervalSeconds: e.QIANKE_JOB_INTERVAL_SECONDS,
   };
 };

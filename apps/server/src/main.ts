@@ -4,15 +4,43 @@ import { authRoutes } from './accounts/auth.routes';
 import { createAuthService } from './accounts/auth.service';
 import { usersRoutes } from './accounts/users.routes';
 import { createUsersService } from './accounts/users.service';
+import { assignmentRoutes } from './assignment/assignment.routes';
+import { createAssignmentService } from './assignment/assignment.service';
 import type { Config } from './config';
+import { customersRoutes } from './customers/customers.routes';
+import { createCustomersService } from './customers/customers.service';
+import { defeatRoutes } from './defeat/defeat.routes';
+import { createDefeatService } from './defeat/defeat.service';
 import { loadDemoDealership } from './demo/load-demo';
+import { followUpCommentsRoutes } from './follow-up-comments/follow-up-comments.routes';
+import { createFollowUpCommentsService } from './follow-up-comments/follow-up-comments.service';
+import { cadenceRulesRoutes } from './follow-ups/cadence-rules.routes';
+import { createCadenceRulesService } from './follow-ups/cadence-rules.service';
+import { followUpsRoutes } from './follow-ups/follow-ups.routes';
+import { createFollowUpsService } from './follow-ups/follow-ups.service';
+import { tasksRoutes } from './follow-ups/tasks.routes';
+import { createTasksService } from './follow-ups/tasks.service';
 import { healthRoutes } from './health/health.routes';
+import { importsRoutes } from './imports/imports.routes';
+import { createImportsService } from './imports/imports.service';
 import { type Clock, systemClock } from './infra/clock';
 import { argon2Hasher, type PasswordHasher } from './infra/crypto/passwords';
 import { openDatabase } from './infra/db/database';
 import { createHttpApp } from './infra/http/create-http-app';
+import { createJobTimer } from './infra/jobs/job-timer';
+import { apiKeysRoutes } from './intake/api-keys.routes';
+import { createApiKeysService } from './intake/api-keys.service';
+import { intakeRoutes } from './intake/intake.routes';
+import { createIntakeService } from './intake/intake.service';
+import { createEscalationJobs } from './notifications/escalation';
+import { createNotificationBroadcaster } from './notifications/notification-broadcaster';
+import { notificationsRoutes } from './notifications/notifications.routes';
+import { createNotificationsService } from './notifications/notifications.service';
 import { setupRoutes } from './setup/setup.routes';
 import { createSetupService } from './setup/setup.service';
+import { showroomRoutes } from './showroom/showroom.routes';
+import { createShowroomService } from './showroom/showroom.service';
+import { sourcesRoutes } from './sources/sources.routes';
 import { createSourcesService } from './sources/sources.service';
 import { storesRoutes } from './stores/stores.routes';
 import { createStoresService } from './stores/stores.service';
@@ -25,6 +53,10 @@ export type ServerOverrides = {
   hasher?: PasswordHasher;
   throttlePolicy?: ThrottlePolicy;
   sleep?: (ms: number) => Promise<void>;
+  /** Run the time-based checks on a timer this often (tests); else config.jobIntervalSeconds. */
+  jobIntervalMs?: number;
+  /** Open notification streams: how often they look for new notifications (2 s) and beat (25 s). */
+  notificationStream?: { pollMs?: number; heartbeatMs?: number };
 };
 
 const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -38,8 +70,21 @@ export const buildServer = async (config: Config, overrides: ServerOverrides = {
   const cookie = { secure: config.session.secureCookie, maxAgeSeconds: config.session.absoluteHours * 3600 };
 
   const stores = createStoresService({ db });
-  const sources = createSourcesService();
+  const sources = createSourcesService({ db });
+  const customers = createCustomersService({ db, clock });
   const users = createUsersService({ db, hasher, clock });
+  const apiKeys = createApiKeysService({ db, clock });
+  const intake = createIntakeService({ db, clock });
+  const showroom = createShowroomService({ db, clock });
+  const imports = createImportsService({ db, clock });
+  const notifications = createNotificationsService({ db, clock });
+  const followUpComments = createFollowUpCommentsService({ db });
+  const cadenceRules = createCadenceRulesService({ db, clock });
+  const followUps = createFollowUpsService({ db, clock });
+  const tasks = createTasksService({ db, clock, followUps });
+  const escalation = createEscalationJobs({ db });
+  const assignment = createAssignmentService({ db, clock });
+  const defeat = createDefeatService({ db, clock, assignment });
   const auth = createAuthService({
     db,
     hasher,
@@ -67,6 +112,7 @@ export const buildServer = async (config: Config, overrides: ServerOverrides = {
     logLevel: config.logLevel,
     version: VERSION,
     resolveSession: auth.resolveSession,
+    resolveApiKey: apiKeys.resolve,
     webDist: config.webDist ?? defaultWebDist,
   });
   await app.register(healthRoutes(database));
@@ -74,8 +120,44 @@ export const buildServer = async (config: Config, overrides: ServerOverrides = {
   await app.register(authRoutes(auth, cookie));
   await app.register(usersRoutes(users));
   await app.register(storesRoutes(stores));
+  await app.register(apiKeysRoutes(apiKeys));
+  await app.register(intakeRoutes(intake));
+  await app.register(customersRoutes(customers));
+  await app.register(sourcesRoutes(sources));
+  await app.register(showroomRoutes(showroom));
+  await app.register(importsRoutes(imports));
+  const broadcaster = createNotificationBroadcaster({
+    db,
+    clock,
+    sessionPolicy: config.session,
+    log: app.log,
+    ...overrides.notificationStream,
+  });
+  await app.register(notificationsRoutes(notifications, broadcaster));
+  await app.register(followUpCommentsRoutes(followUpComments));
+  await app.register(cadenceRulesRoutes(cadenceRules));
+  await app.register(followUpsRoutes(followUps));
+  await app.register(tasksRoutes(tasks));
+  await app.register(assignmentRoutes(assignment));
+  await app.register(defeatRoutes(defeat));
+  // Open event streams would keep app.close() waiting for ever: end them before the server stops.
+  app.addHook('preClose', async () => broadcaster.close());
   app.addHook('onClose', async () => database.close());
+  // The time-based checks. onClose hooks run last-added first: the timer stops, and waits for a round
+  // in progress, before the database closes.
+  const jobIntervalMs = overrides.jobIntervalMs ?? (config.jobIntervalSeconds ?? 0) * 1000;
+  const jobTimer = createJobTimer({
+    jobs: [
+      { name: 'overdue-tasks', run: escalation.overdueTasks },
+      { name: 'unassigned-leads', run: escalation.unassignedLeads },
+    ],
+    clock,
+    log: app.log,
+    intervalMs: jobIntervalMs,
+  });
+  app.addHook('onClose', async () => jobTimer.stop());
   await app.ready();
+  if (jobIntervalMs > 0) jobTimer.start();
   return { app, database };
 };
 

@@ -9,6 +9,10 @@ export const ZErrorResponse = z
       fields: z.record(z.string(), z.string()).optional().meta({
         description: 'Per-field messages, keyed by the field path (e.g. "roles" or "address.city")',
       }),
+      details: z.record(z.string(), z.unknown()).optional().meta({
+        description:
+          'Machine-readable facts, e.g. the existing customer of a 409 duplicate_customer: { customerId, name, cardNo, ownerId, ownerName }',
+      }),
     }),
   })
   .meta({ id: 'ErrorResponse' });

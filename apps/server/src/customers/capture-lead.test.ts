@@ -70,6 +70,54 @@ describe('captureLead', () => {
     expect(new Date(lead?.due ?? 0).toISOString()).toBe('2026-11-26T02:00:00.000Z');
   });
 
+  it("gives an owned lead its first call-back task in the same transaction, due by the store's rule table", async () => {
+    const result = await t.db.transaction((tx) =>
+      captureLead(tx, input('13912340005', { ownerId: consultant1 })),
+    );
+    const tasks = await t.rows<{ kind: string; assignee_id: string; due_at: Date; status: string }>(
+      sql`select kind, assignee_id, due_at, status from tasks where lead_id = ${result.leadId}`,
+    );
+    expect(tasks).toEqual([
+      { kind: 'first_contact', assignee_id: consultant1, due_at: expect.anything(), status: 'open' },
+    ]);
+    expect(new Date(tasks[0]?.due_at ?? 0).toISOString()).toBe('2026-11-26T02:00:00.000Z');
+  });
+
+  it('assigns a portal lead without an owner by the demo rule (to the DCC agent), with the reason and a task', async () => {
+    const result = await t.db.transaction((tx) => captureLead(tx, input('13912340006')));
+    const [lead] = await t.rows<{ username: string; reason: { by: string; ruleName: string } }>(sql`
+      select u.username, l.assignment_reason as reason from leads l join users u on u.id = l.owner_id
+      where l.id = ${result.leadId}`);
+    expect(lead?.username).toBe('dcc1');
+    expect(lead?.reason).toMatchObject({ by: 'rule' });
+    expect(result.ownerId).not.toBeNull();
+    const tasks = await t.rows<{ kind: string }>(
+      sql`select kind from tasks where lead_id = ${result.leadId} and status = 'open'`,
+    );
+    expect(tasks).toEqual([{ kind: 'first_contact' }]);
+  });
+
+  it('leaves a lead no rule matches in the distribution queue, without a task', async () => {
+    const [walkIn] = await t.rows<{ id: string }>(
+      sql`select id from lead_sources where dealer_id = ${dealerId} and code = 'walk_in'`,
+    );
+    const result = await t.db.transaction((tx) =>
+      captureLead(tx, input('13912340007', { lead: { sourceId: walkIn?.id ?? '', channel: 'walk_in' } })),
+    );
+    expect(result.ownerId).toBeNull();
+    expect(await t.rows(sql`select 1 from tasks where lead_id = ${result.leadId}`)).toEqual([]);
+  });
+
+  it('finds a customer by a further phone, e.g. the number of a card merged into it', async () => {
+    const owner = await t.db.transaction((tx) =>
+      captureLead(tx, input('13912340008', { ownerId: consultant1 })),
+    );
+    await t.rows(sql`update customers set other_phones = ${JSON.stringify([{ e164: '+8613912340009', raw: '13912340009' }])}::jsonb
+      where id = ${owner.customerId}`);
+    const again = await t.db.transaction((tx) => captureLead(tx, input('139 1234 0009')));
+    expect(again).toMatchObject({ customerId: owner.customerId, duplicate: true });
+  });
+
   it('keeps one customer when two requests capture the same new phone at once', async () => {
     const results = await Promise.all(
       [1, 2, 3].map(() => t.db.transaction((tx) => captureLead(tx, input('13912340004')))),

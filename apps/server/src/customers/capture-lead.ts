@@ -1,19 +1,20 @@
 import { cardPrefixOf, cardYearOf, formatCardNumber } from '@qianke/core/customers/card-number';
+import { planFirstContact } from '@qianke/core/follow-ups/cadence';
 import type { Horizon } from '@qianke/core/leads/horizon';
+import { autoAssignLead } from '../assignment/auto-assign';
+import { loadPlanningContext, replanLeadTasks } from '../follow-ups/plan-lead-tasks';
 import { recordAudit } from '../infra/audit/record-audit';
 import type { Executor } from '../infra/db/database';
 import {
   consultantCodeOf,
   findCustomerIdByPhone,
+  findOpenLead,
   insertCustomerIfNew,
   insertLead,
   type NewCustomerRow,
   nextCardSerial,
   storeTimeZone,
 } from './capture.repo';
-
-/** Everyone who left details gets a call-back within 24 hours (DOMAIN §3). */
-export const FIRST_CONTACT_HOURS = 24;
 
 export type CaptureLeadInput = {
   dealerId: string;
@@ -50,6 +51,10 @@ export type CaptureLeadInput = {
   /** Owner of a new customer and of the lead; a known customer keeps its owner, who gets the lead. */
   ownerId?: string | null;
   occurredAt: Date;
+  /** When it is recorded (the server's clock); the inquiry may have happened earlier. Default: occurredAt. */
+  now?: Date;
+  /** A known customer's open lead takes this contact instead of a new lead (a returning visitor). */
+  reuseOpenLead?: boolean;
   /** What the audit row says captured it: 'intake.json', 'intake.adf', 'showroom', 'import', 'manual'. */
   via: string;
   requestId?: string;
@@ -66,6 +71,11 @@ export type CaptureLeadResult = {
  * The one way a lead enters Qianke, from every channel: one customer per phone in a store. A known
  * phone adds a lead to its customer; a new phone opens a card (numbered `A01-26-0001`). Runs inside
  * the caller's transaction, so a failure later in the request leaves nothing half stored.
+ *
+ * In the same transaction the lead gets its owner and its first task (never a batch that can miss):
+ * a lead captured without an owner goes through the store's automatic assignment rules (or stays in
+ * the manager's distribution queue), and the owner gets the first call-back, due by the store's rule
+ * table (24 hours by default, DOMAIN §3).
  */
 export const captureLead = async (tx: Executor, input: CaptureLeadInput): Promise<CaptureLeadResult> => {
   const { dealerId } = input;
@@ -103,6 +113,12 @@ export const captureLead = async (tx: Executor, input: CaptureLeadInput): Promis
     }
   }
   const ownerId = existing ? (existing.ownerId ?? input.ownerId ?? null) : (input.ownerId ?? null);
+  if (existing && input.reuseOpenLead) {
+    const open = await findOpenLead(tx, dealerId, customerId);
+    if (open) return { customerId, leadId: open.id, duplicate: true, ownerId: open.ownerId };
+  }
+  const now = input.now ?? input.occurredAt;
+  const planning = await loadPlanningContext(tx, dealerId);
   const leadId = await insertLead(tx, {
     dealerId,
     customerId,
@@ -119,7 +135,7 @@ export const captureLead = async (tx: Executor, input: CaptureLeadInput): Promis
     rawPayload: input.lead.rawPayload ?? null,
     ownerId,
     assignedAt: ownerId ? input.occurredAt : null,
-    firstContactDueAt: new Date(input.occurredAt.getTime() + FIRST_CONTACT_HOURS * 3_600_000),
+    firstContactDueAt: planFirstContact(input.occurredAt, planning.rules).dueAt,
     createdAt: input.occurredAt,
   });
   await recordAudit(tx, {
@@ -137,5 +153,15 @@ export const captureLead = async (tx: Executor, input: CaptureLeadInput): Promis
     },
     requestId: input.requestId,
   });
-  return { customerId, leadId, duplicate: existing !== undefined, ownerId };
+  if (ownerId) {
+    await replanLeadTasks(tx, { dealerId, leadId, now });
+    return { customerId, leadId, duplicate: existing !== undefined, ownerId };
+  }
+  const decision = await autoAssignLead(tx, {
+    dealerId,
+    leadId,
+    now,
+    ...(input.requestId ? { requestId: input.requestId } : {}),
+  });
+  return { customerId, leadId, duplicate: existing !== undefined, ownerId: decision?.ownerId ?? null };
 };

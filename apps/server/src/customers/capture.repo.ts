@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '../infra/db/database';
 import { cardCounters, customers, dealers, leads, users } from '../infra/db/schema/index';
 
@@ -13,7 +13,18 @@ export const findCustomerIdByPhone = async (
   const [row] = await db
     .select({ id: customers.id, ownerId: customers.ownerId, mergedIntoId: customers.mergedIntoId })
     .from(customers)
-    .where(and(eq(customers.dealerId, dealerId), eq(customers.phoneE164, phoneE164)))
+    .where(
+      and(
+        eq(customers.dealerId, dealerId),
+        isNull(customers.mergedIntoId),
+        // A number kept as a further phone (e.g. of a merged card) belongs to that customer too.
+        or(
+          eq(customers.phoneE164, phoneE164),
+          sql`${customers.otherPhones} @> ${JSON.stringify([{ e164: phoneE164 }])}::jsonb`,
+        ),
+      ),
+    )
+    .orderBy(sql`${customers.phoneE164} = ${phoneE164} desc`)
     .limit(1);
   return row;
 };
@@ -60,4 +71,21 @@ export const insertLead = async (db: Executor, row: NewLeadRow): Promise<string>
   const [inserted] = await db.insert(leads).values(row).returning({ id: leads.id });
   if (!inserted) throw new Error('insert into leads returned no row');
   return inserted.id;
+};
+
+/** The customer's most recent lead that is still being worked (open or nurturing). */
+export const findOpenLead = async (db: Executor, dealerId: string, customerId: string) => {
+  const [row] = await db
+    .select({ id: leads.id, ownerId: leads.ownerId })
+    .from(leads)
+    .where(
+      and(
+        eq(leads.dealerId, dealerId),
+        eq(leads.customerId, customerId),
+        inArray(leads.status, ['open', 'nurturing']),
+      ),
+    )
+    .orderBy(desc(leads.createdAt))
+    .limit(1);
+  return row;
 };

@@ -1,8 +1,13 @@
+import { displayPrefixOf } from '@qianke/core/intake/api-key';
 import { DomainError } from '@qianke/core/shared/domain-error';
 import { getTableColumns, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
+import { loadDemoAssignmentRules } from '../assignment/demo-rules';
+import { loadDemoDefeats } from '../defeat/demo-defeats';
+import { hashToken } from '../infra/crypto/tokens';
 import type { Db, Tx } from '../infra/db/database';
 import {
+  apiKeys,
   cardCounters,
   catalogBrands,
   catalogColours,
@@ -58,6 +63,9 @@ const insertAll = async <T extends PgTable>(tx: Tx, table: T, rows: readonly T['
     );
   }
 };
+
+/** The intake API key of the demo store 1, published in the README: it exists in demo mode only. */
+export const DEMO_API_KEY = 'qk_demo_store1';
 
 /** New cards continue each `A01-26-nnnn` series after the demo's highest serial. */
 const cardCountersOf = (rows: readonly { dealerId: string; cardNo: string }[]) => {
@@ -115,6 +123,16 @@ export const loadDemoDealership = async (
     await insertAll(tx, tasks, data.tasks);
     await insertAll(tx, orders, data.orders);
     await insertAll(tx, cardCounters, cardCountersOf(data.customers));
+    await loadDemoAssignmentRules(tx, { store1Id: store1.id, now: options.now });
+    await loadDemoDefeats(tx, { storeIds: [store1.id, store2.id], now: options.now });
+    await tx.insert(apiKeys).values({
+      dealerId: store1.id,
+      name: 'Demo portal key',
+      prefix: displayPrefixOf(DEMO_API_KEY),
+      keyHash: hashToken(DEMO_API_KEY),
+      createdAt: options.now,
+      updatedAt: options.now,
+    });
   });
 
   return { groupId: data.group.id, storeIds: [store1.id, store2.id] };

@@ -3,6 +3,7 @@ import type { TAppMeta, TSetupRequest } from '@qianke/contracts/setup';
 import { DomainError } from '@qianke/core/shared/domain-error';
 import type { AuthService, ClientInfo } from '../accounts/auth.service';
 import type { UsersService } from '../accounts/users.service';
+import { createDefaultDefeatReasons } from '../defeat/defeat.service';
 import type { DatabaseKind, Db } from '../infra/db/database';
 import type { SourcesService } from '../sources/sources.service';
 import type { StoresService } from '../stores/stores.service';
@@ -41,6 +42,7 @@ export const createSetupService = (deps: SetupServiceDeps) => {
       }
       const { storeId } = await deps.stores.createGroupWithStore(tx, input);
       await deps.sources.createDefaultTree(tx, storeId);
+      await createDefaultDefeatReasons(tx, storeId);
       const adminId = await deps.users.createFirstAdmin(tx, {
         dealerId: storeId,
         username: input.adminUsername,

@@ -15,6 +15,43 @@ const UsersPage = lazy(() => import('./routes/users').then((m) => ({ default: m.
 const StoreSettingsPage = lazy(() =>
   import('./routes/store-settings').then((m) => ({ default: m.StoreSettingsPage })),
 );
+const ApiKeysPage = lazy(() => import('./routes/api-keys').then((m) => ({ default: m.ApiKeysPage })));
+const ShowroomPage = lazy(() => import('./routes/showroom').then((m) => ({ default: m.ShowroomPage })));
+
+const TodayPage = lazy(() => import('./routes/today').then((m) => ({ default: m.TodayPage })));
+const FollowUpRulesPage = lazy(() =>
+  import('./routes/follow-up-rules').then((m) => ({ default: m.FollowUpRulesPage })),
+);
+
+const CustomersPage = lazy(() => import('./routes/customers').then((m) => ({ default: m.CustomersPage })));
+const NewCustomerPage = lazy(() =>
+  import('./routes/customer-new').then((m) => ({ default: m.NewCustomerPage })),
+);
+const CustomerDetailPage = lazy(() =>
+  import('./routes/customer-detail').then((m) => ({ default: m.CustomerDetailPage })),
+);
+const SourcesPage = lazy(() => import('./routes/sources').then((m) => ({ default: m.SourcesPage })));
+
+const ImportsPage = lazy(() => import('./routes/imports').then((m) => ({ default: m.ImportsPage })));
+const ImportJobPage = lazy(() => import('./routes/import-job').then((m) => ({ default: m.ImportJobPage })));
+const DistributionPage = lazy(() =>
+  import('./routes/distribution').then((m) => ({ default: m.DistributionPage })),
+);
+const AssignmentRulesPage = lazy(() =>
+  import('./routes/assignment-rules').then((m) => ({ default: m.AssignmentRulesPage })),
+);
+const DefeatApprovalsPage = lazy(() =>
+  import('./routes/defeat-approvals').then((m) => ({ default: m.DefeatApprovalsPage })),
+);
+const DefeatRequestsPage = lazy(() =>
+  import('./routes/defeat-requests').then((m) => ({ default: m.DefeatRequestsPage })),
+);
+const DefeatReasonsPage = lazy(() =>
+  import('./routes/defeat-reasons').then((m) => ({ default: m.DefeatReasonsPage })),
+);
+const FollowUpReviewPage = lazy(() =>
+  import('./routes/follow-up-review').then((m) => ({ default: m.FollowUpReviewPage })),
+);
 
 const routes: RouteObject[] = [
   {
@@ -44,6 +81,151 @@ const routes: RouteObject[] = [
             element: (
               <RequirePermission permission="store.manage">
                 <StoreSettingsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: paths.showroom.slice(1),
+            errorElement: <RouteErrorPage />,
+            element: (
+              // The receptionist logs; consultants, DCC and managers may watch the board read-only.
+              <RequirePermission permission="showroom.view">
+                <ShowroomPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: paths.apiKeys.slice(1),
+            errorElement: <RouteErrorPage />,
+            element: (
+              <RequirePermission permission="api_keys.manage">
+                <ApiKeysPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: paths.today.slice(1),
+            errorElement: <RouteErrorPage />,
+            element: (
+              <RequirePermission permission="customers.edit">
+                <TodayPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: paths.followUpRules.slice(1),
+            errorElement: <RouteErrorPage />,
+            element: (
+              <RequirePermission permission="follow_up_rules.manage">
+                <FollowUpRulesPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: paths.customers.slice(1),
+            errorElement: <RouteErrorPage />,
+            element: (
+              <RequirePermission permission="customers.view">
+                <CustomersPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: paths.newCustomer.slice(1),
+            errorElement: <RouteErrorPage />,
+            element: (
+              <RequirePermission permission="customers.create">
+                <NewCustomerPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: `${paths.customers.slice(1)}/:customerId`,
+            errorElement: <RouteErrorPage />,
+            element: (
+              <RequirePermission permission="customers.view">
+                <CustomerDetailPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: paths.sources.slice(1),
+            errorElement: <RouteErrorPage />,
+            element: (
+              <RequirePermission permission="sources.manage">
+                <SourcesPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: paths.imports.slice(1),
+            errorElement: <RouteErrorPage />,
+            element: (
+              <RequirePermission permission="imports.run">
+                <ImportsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: `${paths.imports.slice(1)}/:id`,
+            errorElement: <RouteErrorPage />,
+            element: (
+              <RequirePermission permission="imports.run">
+                <ImportJobPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: paths.distribution.slice(1),
+            errorElement: <RouteErrorPage />,
+            element: (
+              <RequirePermission permission="leads.assign">
+                <DistributionPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: paths.assignmentRules.slice(1),
+            errorElement: <RouteErrorPage />,
+            element: (
+              <RequirePermission permission="assignment_rules.manage">
+                <AssignmentRulesPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: paths.defeatApprovals.slice(1),
+            errorElement: <RouteErrorPage />,
+            element: (
+              <RequirePermission permission="defeat.approve">
+                <DefeatApprovalsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: paths.defeatRequests.slice(1),
+            errorElement: <RouteErrorPage />,
+            element: (
+              <RequirePermission permission="defeat.request">
+                <DefeatRequestsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: paths.defeatReasons.slice(1),
+            errorElement: <RouteErrorPage />,
+            element: (
+              <RequirePermission permission="defeat_reasons.manage">
+                <DefeatReasonsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: paths.followUpReview.slice(1),
+            errorElement: <RouteErrorPage />,
+            element: (
+              <RequirePermission permission="follow_ups.comment">
+                <FollowUpReviewPage />
               </RequirePermission>
             ),
           },

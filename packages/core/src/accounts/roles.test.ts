@@ -22,6 +22,7 @@ describe('permissions table', () => {
       'customers.edit',
       'showroom.view',
       'sources.view',
+      'defeat.request',
     ]);
     expect(permissionsOf(['receptionist'])).toEqual([
       'self.use',

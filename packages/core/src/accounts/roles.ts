@@ -53,6 +53,20 @@ export const PERMISSIONS = {
   'api_keys.manage': ['admin'],
   /** Import customers from Excel or CSV. */
   'imports.run': ['admin', 'sales_manager'],
+  /** Edit the store's follow-up rule table (cadence per level) and its holiday calendar. */
+  'follow_up_rules.manage': ['admin', 'sales_manager'],
+  /** See the distribution queue; assign and reassign leads; set who is on duty. */
+  'leads.assign': ['sales_manager'],
+  /** Edit the store's automatic assignment rules. */
+  'assignment_rules.manage': ['admin', 'sales_manager'],
+  /** Ask a manager to close a lead as lost (战败申请); see one's own requests. */
+  'defeat.request': ['consultant', 'dcc_agent', 'crm_specialist', 'sales_manager'],
+  /** Approve or reject defeat requests; see the store's defeat record. */
+  'defeat.approve': ['sales_manager'],
+  /** Edit the store's list of defeat reasons. */
+  'defeat_reasons.manage': ['admin', 'sales_manager'],
+  /** Review the store's follow-ups and comment on (批复) any of them; the author is notified. */
+  'follow_ups.comment': ['sales_manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

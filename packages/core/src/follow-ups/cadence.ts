@@ -22,7 +22,7 @@ export type CadenceRules = {
   /** Call-back after a first visit, phone-in or new lead (DOMAIN §3: within 24 hours). */
   firstContactHours: number;
   /** Owner care after delivery (seed 003): every 2 weeks for 3 months, then every 3 months. */
-  ownerCare: { intensive: Interval; intensiveMonths: number; then: Interval };
+  ownerCare: { intensive: Interval; intensiveMonths: number; regular: Interval };
   /** With no holiday in the calendar soon, C-level customers are still contacted this often. */
   holidayFallback: Interval;
   /** Local time of day at which a planned follow-up falls due. */
@@ -35,7 +35,7 @@ const months = (every: number): Interval => ({ every, unit: 'month' });
 
 const COMMON = {
   firstContactHours: 24,
-  ownerCare: { intensive: weeks(2), intensiveMonths: 3, then: months(3) },
+  ownerCare: { intensive: weeks(2), intensiveMonths: 3, regular: months(3) },
   holidayFallback: days(30),
   dueTime: { hour: 18, minute: 0 },
 } satisfies Omit<CadenceRules, 'levels'>;
@@ -133,7 +133,7 @@ export const planOwnerCare = (input: {
   timeZone: string;
 }): PlannedTask => {
   const { rules, timeZone } = input;
-  const { intensive, intensiveMonths, then } = rules.ownerCare;
+  const { intensive, intensiveMonths, regular } = rules.ownerCare;
   const delivered = parseLocalDate(input.deliveredOn);
   const afterDay = localDateOf(input.after, timeZone);
   const intensiveEnd = addMonths(delivered, intensiveMonths);
@@ -145,7 +145,7 @@ export const planOwnerCare = (input: {
     }
   }
   for (let j = 1; ; j++) {
-    const date = addIntervalTimes(intensiveEnd, then, j);
+    const date = addIntervalTimes(intensiveEnd, regular, j);
     if (compareLocalDates(date, afterDay) > 0) {
       return { kind: 'owner_care', ruleKey: 'owner_care.regular', dueAt: dueOn(date, rules, timeZone) };
     }

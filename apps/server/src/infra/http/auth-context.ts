@@ -15,12 +15,19 @@ export type AuthContext = {
   tokenHash: string;
 };
 
-/** What a route declares: 'public', or the permission (core/accounts/roles.ts) a caller must hold. */
-export type RouteAccess = 'public' | Permission;
+/** Who is calling an intake route: the store whose API key came as `Authorization: Bearer <key>`. */
+export type ApiKeyContext = { dealerId: string; keyId: string };
+
+/**
+ * What a route declares: 'public', 'api_key' (intake routes, called by a store's API key instead of a
+ * session), or the permission (core/accounts/roles.ts) a caller must hold.
+ */
+export type RouteAccess = 'public' | 'api_key' | Permission;
 
 declare module 'fastify' {
   interface FastifyRequest {
     auth: AuthContext | null;
+    apiKey: ApiKeyContext | null;
   }
   interface FastifyContextConfig {
     access?: RouteAccess;
@@ -31,6 +38,13 @@ declare module 'fastify' {
 export const authOf = (request: FastifyRequest): AuthContext => {
   if (!request.auth) throw new DomainError('unauthenticated', 'Log in first.');
   return request.auth;
+};
+
+/** For handlers of 'api_key' routes: the access hook has already refused callers without a valid key. */
+export const apiKeyOf = (request: FastifyRequest): ApiKeyContext => {
+  if (!request.apiKey)
+    throw new DomainError('unauthenticated', 'Send the store API key as Authorization: Bearer <key>.');
+  return request.apiKey;
 };
 
 export const SESSION_COOKIE = 'qk_session';

@@ -7,6 +7,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { ZErrorResponse } from '@qianke/contracts/common';
 import { hasPermission, rolesFor } from '@qianke/core/accounts/roles';
+import { bearerTokenOf } from '@qianke/core/intake/api-key';
 import { DomainError, isDomainError } from '@qianke/core/shared/domain-error';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, LogController } from 'fastify';
 import {
@@ -18,7 +19,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { PG_SERIALIZATION_FAILURE, PG_UNIQUE_VIOLATION, pgErrorOf } from '../db/pg-errors';
-import type { AuthContext, RouteAccess } from './auth-context';
+import type { ApiKeyContext, AuthContext, RouteAccess } from './auth-context';
 import { SESSION_COOKIE } from './auth-context';
 import { ERROR_STATUS } from './error-status';
 
@@ -36,6 +37,8 @@ export type HttpAppOptions = {
   version: string;
   /** Reads the session behind a cookie token; null when there is none or it has ended. */
   resolveSession: (token: string) => Promise<AuthContext | null>;
+  /** The store behind an intake API key (`Authorization: Bearer <key>`); null when unknown or revoked. */
+  resolveApiKey?: (key: string) => Promise<ApiKeyContext | null>;
   /** The built web app; served with a fallback to index.html for client-side routes. */
   webDist?: string | undefined;
 };
@@ -71,12 +74,15 @@ export const createHttpApp = async (options: HttpAppOptions): Promise<FastifyIns
     },
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     bodyLimit: 2 * 1024 * 1024,
+    // On shutdown, end idle keep-alive connections instead of waiting for their timeout.
+    forceCloseConnections: true,
     trustProxy: true,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('auth', null);
+  app.decorateRequest('apiKey', null);
   // JSON only: a form on another site cannot send it without the browser asking first (CORS).
   app.removeContentTypeParser('text/plain');
   app.addHook('onSend', async (request, reply, payload) => {
@@ -95,7 +101,14 @@ export const createHttpApp = async (options: HttpAppOptions): Promise<FastifyIns
         version: options.version,
       },
       components: {
-        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } },
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          apiKey: {
+            type: 'http',
+            scheme: 'bearer',
+            description: "A store's intake API key (`qk_…`), made by its administrator under API keys",
+          },
+        },
       },
     },
     transform: jsonSchemaTransform,
@@ -113,22 +126,41 @@ export const createHttpApp = async (options: HttpAppOptions): Promise<FastifyIns
     if (!route.url.startsWith('/api/v1') && route.url !== '/healthz') return;
     const access = route.config?.access;
     if (!access) throw new Error(`Route ${route.method} ${route.url} does not declare config.access`);
-    for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') routeCatalog.push({ method, url: route.url, access });
-    }
+    const methods = [route.method].flat().filter((method) => method !== 'HEAD');
+    // A GET's automatic HEAD route shares the GET's schema object: describe it once.
+    if (methods.length === 0) return;
+    for (const method of methods) routeCatalog.push({ method, url: route.url, access });
     route.schema ??= {};
     const schema = route.schema as Record<string, unknown>;
     schema.response = { ...(schema.response as object), '4xx': ZErrorResponse, '5xx': ZErrorResponse };
-    if (access !== 'public') {
+    if (access === 'api_key') {
+      schema.security = [{ apiKey: [] }];
+      schema.description = `${schema.description ? `${schema.description}\n\n` : ''}Called with a store's API key: \`Authorization: Bearer <key>\`.`;
+    } else if (access !== 'public') {
       const roles = rolesFor(access).join(', ');
       schema.security = [{ session: [] }];
       schema.description = `${schema.description ? `${schema.description}\n\n` : ''}Permission \`${access}\`; roles: ${roles}.`;
     }
   });
 
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     const access = request.routeOptions.config.access;
     if (!access) return;
+    // Intake senders (portals, the website, the 400 line) have a store's API key, not a session.
+    if (access === 'api_key') {
+      const key = bearerTokenOf(request.headers.authorization);
+      request.apiKey = key && options.resolveApiKey ? await options.resolveApiKey(key) : null;
+      if (!request.apiKey) {
+        reply.header('www-authenticate', 'Bearer realm="qianke-intake"');
+        throw new DomainError(
+          'unauthenticated',
+          key
+            ? 'This API key is not valid or was revoked. Ask the store administrator for a key.'
+            : "Send the store's API key as Authorization: Bearer <key>.",
+        );
+      }
+      return;
+    }
     const token = request.cookies[SESSION_COOKIE];
     request.auth = token ? await options.resolveSession(token) : null;
     if (access === 'public') return;

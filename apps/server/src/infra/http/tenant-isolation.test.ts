@@ -17,6 +17,14 @@ type Store1 = {
   leadId: string;
   sourceId: string;
   visitId: string;
+  taskId: string;
+  apiKeyId: string;
+  importJobId: string;
+  consultantId: string;
+  ruleId: string;
+  defeatReasonId: string;
+  defeatRequestId: string;
+  followUpId: string;
 };
 
 type RouteCase =
@@ -56,6 +64,183 @@ const ROUTES: Record<string, RouteCase> = {
     id: (s) => s.userId,
     body: () => ({ newPassword: 'Hijack2026' }),
   },
+  'GET /api/v1/customers': { kind: 'list', path: '/api/v1/customers?limit=200' },
+  'GET /api/v1/customers/options': { kind: 'list' },
+  'POST /api/v1/customers': {
+    kind: 'own',
+    why: "opens a card in the caller's store; a store-1 source is refused (customer-changes.routes.test.ts)",
+  },
+  'POST /api/v1/customers/merge': {
+    kind: 'row',
+    id: (s) => s.customerId,
+    body: (s) => ({ survivorId: s.customerId, customerIds: [s.customerId, s.customerId] }),
+  },
+  'GET /api/v1/customers/:id': { kind: 'row', id: (s) => s.customerId },
+  'PATCH /api/v1/customers/:id': {
+    kind: 'row',
+    id: (s) => s.customerId,
+    body: () => ({ version: 0, name: 'Taken over', phone: '13800138000' }),
+  },
+  'GET /api/v1/customers/:id/timeline': { kind: 'row', id: (s) => s.customerId },
+  'POST /api/v1/customers/:id/leads': {
+    kind: 'row',
+    id: (s) => s.customerId,
+    body: (s) => ({ sourceId: s.sourceId, note: 'Taken over' }),
+  },
+  'POST /api/v1/customers/:id/reveal-phone': { kind: 'row', id: (s) => s.customerId },
+  'POST /api/v1/customers/:id/fleet': { kind: 'row', id: (s) => s.customerId, body: () => ({ version: 0 }) },
+  'GET /api/v1/sources': { kind: 'list' },
+  'POST /api/v1/sources': {
+    kind: 'own',
+    why: "adds a node to the caller's store; a store-1 parent is refused (sources.routes.test.ts)",
+  },
+  'PATCH /api/v1/sources/:id': {
+    kind: 'row',
+    id: (s) => s.sourceId,
+    body: () => ({ version: 0, nameZh: 'Taken over', active: false }),
+  },
+  'POST /api/v1/showroom/visits': {
+    kind: 'own',
+    why: "logs a visit in the caller's store; a store-1 consultant is refused (showroom.routes.test.ts)",
+  },
+  'GET /api/v1/showroom/visits': { kind: 'list', path: '/api/v1/showroom/visits?view=day' },
+  'POST /api/v1/showroom/visits/:id/depart': { kind: 'row', id: (s) => s.visitId, body: () => ({}) },
+  'PATCH /api/v1/showroom/visits/:id': {
+    kind: 'row',
+    id: (s) => s.visitId,
+    body: () => ({ version: 0, partySize: 20, note: 'Taken over' }),
+  },
+  'GET /api/v1/showroom/phone-lookup': {
+    kind: 'list',
+    path: '/api/v1/showroom/phone-lookup?phone=13800138000',
+  },
+  'GET /api/v1/showroom/suggested-consultant': { kind: 'list' },
+  'GET /api/v1/showroom/options': { kind: 'list' },
+  'GET /api/v1/api-keys': { kind: 'list' },
+  'POST /api/v1/api-keys': { kind: 'own', why: "makes a key of the caller's store" },
+  'POST /api/v1/api-keys/:id/revoke': { kind: 'row', id: (s) => s.apiKeyId },
+  'POST /api/v1/intake/leads': {
+    kind: 'own',
+    why: "writes into the API key's store only; a store-1 key never reaches store 2 (intake.routes.test.ts)",
+  },
+  'POST /api/v1/intake/adf': {
+    kind: 'own',
+    why: "writes into the API key's store only; a store-1 key never reaches store 2 (adf.routes.test.ts)",
+  },
+  'POST /api/v1/imports': { kind: 'own', why: "reads a file into a job of the caller's store" },
+  'GET /api/v1/imports': { kind: 'list' },
+  'GET /api/v1/imports/:id': { kind: 'row', id: (s) => s.importJobId },
+  'PUT /api/v1/imports/:id/mapping': {
+    kind: 'row',
+    id: (s) => s.importJobId,
+    body: () => ({ mapping: { '0': 'name', '1': 'phone', '2': 'source' } }),
+  },
+  'GET /api/v1/imports/:id/rows': { kind: 'row', id: (s) => s.importJobId },
+  'POST /api/v1/imports/:id/run': { kind: 'row', id: (s) => s.importJobId },
+  'GET /api/v1/imports/:id/report.xlsx': { kind: 'row', id: (s) => s.importJobId },
+  'GET /api/v1/follow-up-rules': { kind: 'list' },
+  'PUT /api/v1/follow-up-rules': {
+    kind: 'own',
+    why: "saves the caller's store's rule table and re-plans only its tasks (follow-ups.routes.test.ts)",
+  },
+  'POST /api/v1/follow-up-rules/preset': { kind: 'own', why: "resets the caller's store's rule table" },
+  'GET /api/v1/holidays': { kind: 'list' },
+  'POST /api/v1/holidays': { kind: 'own', why: "adds a date to the caller's store's calendar" },
+  'POST /api/v1/holidays/cn-public': { kind: 'own', why: "adds dates to the caller's store's calendar" },
+  'DELETE /api/v1/holidays/:date': {
+    kind: 'own',
+    why: "names a date, not an id, of the caller's calendar; store 2 cannot remove store 1's (follow-ups.routes.test.ts)",
+  },
+  'GET /api/v1/grading': { kind: 'own', why: 'the level table of core and the caller store cadence' },
+  'POST /api/v1/leads/:id/level': {
+    kind: 'row',
+    id: (s) => s.leadId,
+    body: () => ({ level: 'C', reason: 'Taken over' }),
+  },
+  'POST /api/v1/leads/:id/follow-ups': {
+    kind: 'row',
+    id: (s) => s.leadId,
+    body: () => ({ channel: 'phone', content: 'Taken over', result: 'Taken over', levelAfter: 'C' }),
+  },
+  'GET /api/v1/leads/:id/follow-ups': { kind: 'row', id: (s) => s.leadId },
+  'GET /api/v1/leads/:id/follow-up-proposal': { kind: 'row', id: (s) => s.leadId },
+  'GET /api/v1/tasks': { kind: 'list', path: '/api/v1/tasks?scope=store&limit=200' },
+  'GET /api/v1/tasks/summary': { kind: 'list', path: '/api/v1/tasks/summary?scope=store' },
+  'POST /api/v1/tasks': {
+    kind: 'row',
+    id: (s) => s.leadId,
+    body: (s) => ({ leadId: s.leadId, title: 'Taken over', dueAt: '2030-01-01T10:00:00+08:00' }),
+  },
+  'POST /api/v1/tasks/:id/done': {
+    kind: 'row',
+    id: (s) => s.taskId,
+    body: () => ({ channel: 'phone', result: 'Taken over' }),
+  },
+  'GET /api/v1/distribution/queue': { kind: 'list', path: '/api/v1/distribution/queue?limit=200' },
+  'GET /api/v1/distribution/assignees': { kind: 'list' },
+  'POST /api/v1/leads/assign': {
+    kind: 'row',
+    id: (s) => s.leadId,
+    body: (s) => ({ leadIds: [s.leadId], ownerId: s.consultantId, note: 'Taken over' }),
+  },
+  'POST /api/v1/leads/reassign-all': {
+    kind: 'row',
+    id: (s) => s.consultantId,
+    body: (s) => ({ fromUserId: s.consultantId, toUserId: s.userId }),
+  },
+  'GET /api/v1/leads/:id/assignment': { kind: 'row', id: (s) => s.leadId },
+  'POST /api/v1/users/:id/duty': { kind: 'row', id: (s) => s.consultantId, body: () => ({ onDuty: false }) },
+  'GET /api/v1/assignment-rules': { kind: 'list' },
+  'POST /api/v1/assignment-rules': {
+    kind: 'own',
+    why: "adds a rule to the caller's store; store-1 people in its pool are refused (assignment.routes.test.ts)",
+  },
+  'PATCH /api/v1/assignment-rules/:id': {
+    kind: 'row',
+    id: (s) => s.ruleId,
+    body: () => ({ version: 0, name: 'Taken over', active: false }),
+  },
+  'GET /api/v1/defeat-reasons': { kind: 'list' },
+  'POST /api/v1/defeat-reasons': { kind: 'own', why: "adds a reason to the caller's store" },
+  'PATCH /api/v1/defeat-reasons/:id': {
+    kind: 'row',
+    id: (s) => s.defeatReasonId,
+    body: () => ({ version: 0, nameZh: 'Taken over', active: false }),
+  },
+  'POST /api/v1/leads/:id/defeat-requests': {
+    kind: 'row',
+    id: (s) => s.leadId,
+    body: (s) => ({ reasonId: s.defeatReasonId, note: 'Taken over' }),
+  },
+  'GET /api/v1/defeat-requests': { kind: 'list', path: '/api/v1/defeat-requests?limit=200' },
+  'GET /api/v1/defeat-requests/monthly': { kind: 'list' },
+  'GET /api/v1/defeat-requests/eligible-leads': {
+    kind: 'list',
+    path: '/api/v1/defeat-requests/eligible-leads?limit=100',
+  },
+  'POST /api/v1/defeat-requests/:id/approve': {
+    kind: 'row',
+    id: (s) => s.defeatRequestId,
+    body: (s) => ({ outcome: 'reassigned', newOwnerId: s.consultantId }),
+  },
+  'POST /api/v1/defeat-requests/:id/reject': {
+    kind: 'row',
+    id: (s) => s.defeatRequestId,
+    body: () => ({ managerNote: 'Taken over' }),
+  },
+  'GET /api/v1/notifications': { kind: 'list' },
+  'POST /api/v1/notifications/read': {
+    kind: 'own',
+    why: "marks only the caller's own notifications; others' ids change nothing (notifications.routes.test.ts)",
+  },
+  'GET /api/v1/notifications/stream': { kind: 'own', why: "streams only the caller's own new notifications" },
+  'GET /api/v1/follow-ups': { kind: 'list', path: '/api/v1/follow-ups?scope=store&limit=100' },
+  'POST /api/v1/follow-ups/:id/comments': {
+    kind: 'row',
+    id: (s) => s.followUpId,
+    body: () => ({ body: 'Taken over' }),
+  },
+  'GET /api/v1/follow-ups/:id/comments': { kind: 'row', id: (s) => s.followUpId },
 };
 
 let t: TestServer;
@@ -75,12 +260,36 @@ beforeAll(async () => {
     lead_id: string;
     source_id: string;
     visit_id: string;
+    task_id: string;
+    api_key_id: string;
+    consultant_id: string;
+    rule_id: string;
+    defeat_reason_id: string;
+    defeat_request_id: string;
+    follow_up_id: string;
   }>(sql`
     select (select id from customers where dealer_id = ${s1.id} order by id limit 1) as customer_id,
            (select id from leads where dealer_id = ${s1.id} order by id limit 1) as lead_id,
            (select id from lead_sources where dealer_id = ${s1.id} order by id limit 1) as source_id,
-           (select id from showroom_visits where dealer_id = ${s1.id} order by id limit 1) as visit_id`);
+           (select id from showroom_visits where dealer_id = ${s1.id} order by id limit 1) as visit_id,
+           (select id from tasks where dealer_id = ${s1.id} and status = 'open' order by id limit 1) as task_id,
+           (select id from api_keys where dealer_id = ${s1.id} order by id limit 1) as api_key_id,
+           (select id from users where dealer_id = ${s1.id} and username = 'consultant1') as consultant_id,
+           (select id from assignment_rules where dealer_id = ${s1.id} order by id limit 1) as rule_id,
+           (select id from defeat_reasons where dealer_id = ${s1.id} order by id limit 1) as defeat_reason_id,
+           (select id from defeat_requests where dealer_id = ${s1.id} and status = 'pending' order by id limit 1)
+             as defeat_request_id,
+           (select id from follow_ups where dealer_id = ${s1.id} order by id limit 1) as follow_up_id`);
   if (!sample) throw new Error('the demo store has no rows');
+  // The demo has no import: the store-1 manager uploads a small file.
+  const importer = await t.as('manager');
+  const imported = await importer.request(
+    'POST',
+    '/api/v1/imports?fileName=s1.csv',
+    '姓名,手机\n王一,13800138000\n',
+    { 'content-type': 'text/csv' },
+  );
+  expect(imported.status).toBe(201);
   store1 = {
     storeId: s1.id,
     userId: manager1.id,
@@ -89,13 +298,29 @@ beforeAll(async () => {
     leadId: sample.lead_id,
     sourceId: sample.source_id,
     visitId: sample.visit_id,
+    taskId: sample.task_id,
+    apiKeyId: sample.api_key_id,
+    importJobId: imported.body.jobId,
+    consultantId: sample.consultant_id,
+    ruleId: sample.rule_id,
+    defeatReasonId: sample.defeat_reason_id,
+    defeatRequestId: sample.defeat_request_id,
+    followUpId: sample.follow_up_id,
   };
   const ids = await t.rows<{ id: string }>(sql`
     select id::text as id from users where dealer_id = ${s1.id}
     union all select id::text from customers where dealer_id = ${s1.id}
     union all select id::text from leads where dealer_id = ${s1.id}
-    union all select id::text from showroom_visits where dealer_id = ${s1.id}`);
+    union all select id::text from lead_sources where dealer_id = ${s1.id}
+    union all select id::text from showroom_visits where dealer_id = ${s1.id}
+    union all select id::text from tasks where dealer_id = ${s1.id}
+    union all select id::text from api_keys where dealer_id = ${s1.id}
+    union all select id::text from assignment_rules where dealer_id = ${s1.id}
+    union all select id::text from defeat_reasons where dealer_id = ${s1.id}
+    union all select id::text from defeat_requests where dealer_id = ${s1.id}
+    union all select id::text from follow_ups where dealer_id = ${s1.id}`);
   store1Ids = [s1.id, ...ids.map((r) => r.id)];
+  store1Ids.push(store1.importJobId);
 
   // An administrator of store 2 who is not a group admin, made by the group admin.
   await admin.post('/api/v1/me/store', { storeId: s2.id });
@@ -136,7 +361,9 @@ describe('store isolation', () => {
       if (c?.kind !== 'row') continue;
       const path = route.url.replace(':id', c.id(store1));
       for (const actor of actors) {
-        const allowed = route.access === 'public' || hasPermission(actor.roles as never, route.access);
+        const allowed =
+          route.access === 'public' ||
+          (route.access !== 'api_key' && hasPermission(actor.roles as never, route.access));
         const res = await actor.client.request(route.method, path, c.body ? c.body(store1) : undefined);
         expect(res.status, `${actor.name} ${key}`).toBe(allowed ? 404 : 403);
         expect(JSON.stringify(res.body)).not.toContain(store1.userId);

@@ -9,6 +9,7 @@ import { useLogout } from '@/features/auth/api/logout';
 import { ChangePasswordModal } from '@/features/auth/components/change-password-modal';
 import { StoreSwitcher } from '@/features/auth/components/store-switcher';
 import { metaQueryKey } from '@/features/meta/api/get-meta';
+import { NotificationBell } from '@/features/notifications/components/notification-bell';
 import { describeApiError } from '@/lib/describe-api-error';
 import { paths } from '@/lib/paths';
 import { LanguageSwitch } from '../components/language-switch';
@@ -122,6 +123,12 @@ const Shell = ({ me }: { me: TMe }) => {
             )}
           </Flex>
           <Flex align="center" gap={compact ? 4 : 16} style={{ marginInlineStart: 'auto' }}>
+            <NotificationBell
+              timeZone={me.store.timeZone}
+              compact={compact}
+              // Logging out closes the live stream first; the page is then left for the login page.
+              enabled={!logout.isPending && !logout.isSuccess}
+            />
             <LanguageSwitch compact={compact} />
             <UserMenu
               compact={compact}

@@ -1,4 +1,21 @@
-import { HomeOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BranchesOutlined,
+  CalendarOutlined,
+  CommentOutlined,
+  ContactsOutlined,
+  FileExclamationOutlined,
+  HomeOutlined,
+  ImportOutlined,
+  KeyOutlined,
+  ScheduleOutlined,
+  SettingOutlined,
+  ShopOutlined,
+  TeamOutlined,
+  UnorderedListOutlined,
+  UserSwitchOutlined,
+} from '@ant-design/icons';
 import type { Permission } from '@qianke/core/accounts/roles';
 import type { ReactNode } from 'react';
 import { paths } from '@/lib/paths';
@@ -9,12 +26,84 @@ export type MenuEntry = {
   path: string;
   permission: Permission;
   icon: ReactNode;
-  label: 'menu.home' | 'menu.users' | 'menu.storeSettings';
+  label:
+    | 'menu.home'
+    | 'menu.users'
+    | 'menu.storeSettings'
+    | 'menu.showroom'
+    | 'menu.apiKeys'
+    | 'menu.today'
+    | 'menu.followUpRules'
+    | 'menu.customers'
+    | 'menu.sources'
+    | 'menu.imports'
+    | 'menu.distribution'
+    | 'menu.assignmentRules'
+    | 'menu.defeatApprovals'
+    | 'menu.defeatRequests'
+    | 'menu.defeatReasons'
+    | 'menu.followUpReview';
 };
 
 /** The side menu; each user sees the entries their permissions allow. */
 export const MENU_ENTRIES: readonly MenuEntry[] = [
   { key: 'home', path: paths.home, permission: 'self.use', icon: <HomeOutlined />, label: 'menu.home' },
+  {
+    key: 'customers',
+    path: paths.customers,
+    permission: 'customers.view',
+    icon: <ContactsOutlined />,
+    label: 'menu.customers',
+  },
+  {
+    key: 'today',
+    path: paths.today,
+    permission: 'customers.edit',
+    icon: <CalendarOutlined />,
+    label: 'menu.today',
+  },
+  {
+    key: 'follow-up-review',
+    path: paths.followUpReview,
+    permission: 'follow_ups.comment',
+    icon: <CommentOutlined />,
+    label: 'menu.followUpReview',
+  },
+  {
+    key: 'showroom',
+    path: paths.showroom,
+    permission: 'showroom.log',
+    icon: <ShopOutlined />,
+    label: 'menu.showroom',
+  },
+  {
+    key: 'distribution',
+    path: paths.distribution,
+    permission: 'leads.assign',
+    icon: <UserSwitchOutlined />,
+    label: 'menu.distribution',
+  },
+  {
+    key: 'defeat-approvals',
+    path: paths.defeatApprovals,
+    permission: 'defeat.approve',
+    icon: <AuditOutlined />,
+    label: 'menu.defeatApprovals',
+  },
+  {
+    key: 'defeat-requests',
+    path: paths.defeatRequests,
+    permission: 'defeat.request',
+    icon: <FileExclamationOutlined />,
+    label: 'menu.defeatRequests',
+  },
+  {
+    key: 'imports',
+    path: paths.imports,
+    permission: 'imports.run',
+    icon: <ImportOutlined />,
+    label: 'menu.imports',
+  },
   {
     key: 'users',
     path: paths.users,
@@ -28,6 +117,41 @@ export const MENU_ENTRIES: readonly MenuEntry[] = [
     permission: 'store.manage',
     icon: <SettingOutlined />,
     label: 'menu.storeSettings',
+  },
+  {
+    key: 'sources',
+    path: paths.sources,
+    permission: 'sources.manage',
+    icon: <ApartmentOutlined />,
+    label: 'menu.sources',
+  },
+  {
+    key: 'follow-up-rules',
+    path: paths.followUpRules,
+    permission: 'follow_up_rules.manage',
+    icon: <ScheduleOutlined />,
+    label: 'menu.followUpRules',
+  },
+  {
+    key: 'assignment-rules',
+    path: paths.assignmentRules,
+    permission: 'assignment_rules.manage',
+    icon: <BranchesOutlined />,
+    label: 'menu.assignmentRules',
+  },
+  {
+    key: 'defeat-reasons',
+    path: paths.defeatReasons,
+    permission: 'defeat_reasons.manage',
+    icon: <UnorderedListOutlined />,
+    label: 'menu.defeatReasons',
+  },
+  {
+    key: 'api-keys',
+    path: paths.apiKeys,
+    permission: 'api_keys.manage',
+    icon: <KeyOutlined />,
+    label: 'menu.apiKeys',
   },
 ];
 

@@ -1,8 +1,13 @@
+import { RightOutlined } from '@ant-design/icons';
+import { Button, Card } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { AdminHome } from '@/features/home/components/admin-home';
 import { HomeHeader } from '@/features/home/components/home-header';
 import { RoleHome } from '@/features/home/components/role-home';
+import { LevelChecklist } from '@/features/lead-grading/components/level-checklist';
 import { useUsers } from '@/features/users/api/get-users';
+import { TodayWorklist } from '@/features/worklist/components/today-worklist';
 import { useLanguage } from '@/lib/i18n/use-language';
 import { paths } from '@/lib/paths';
 import { useDocumentTitle } from '@/lib/use-document-title';
@@ -28,6 +33,28 @@ export const HomePage = () => {
     { enabled: isAdminHome && can(me, 'users.view') },
   );
 
+  // Those who follow up on leads start their day with the Today worklist.
+  const worklist = can(me, 'customers.edit') ? (
+    <Card
+      title={t('worklist.title')}
+      extra={
+        <Link to={paths.today}>
+          <Button type="link" icon={<RightOutlined />} iconPlacement="end">
+            {t('worklist.openPage')}
+          </Button>
+        </Link>
+      }
+      data-testid="panel-today"
+    >
+      <TodayWorklist
+        key={me.store.id}
+        compact
+        timeZone={me.store.timeZone}
+        renderLevelHelp={(level) => <LevelChecklist level={level} />}
+      />
+    </Card>
+  ) : undefined;
+
   return (
     <>
       <HomeHeader
@@ -38,6 +65,7 @@ export const HomePage = () => {
       />
       <RoleHome
         homeRole={me.homeRole}
+        worklist={worklist}
         adminHome={
           <AdminHome
             store={me.store}

@@ -79,6 +79,8 @@ export const customers = pgTable(
     index('customers_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
     index('customers_phone_trgm_idx').using('gin', t.phoneE164.op('gin_trgm_ops')),
     index('customers_card_no_trgm_idx').using('gin', t.cardNo.op('gin_trgm_ops')),
+    // Dedup also finds a customer by a further phone (e.g. the number of a card merged into it).
+    index('customers_other_phones_idx').using('gin', t.otherPhones.op('jsonb_path_ops')),
     foreignKey({ columns: [t.dealerId], foreignColumns: [dealers.id] }),
     foreignKey({ columns: [t.dealerId, t.ownerId], foreignColumns: [users.dealerId, users.id] }),
     foreignKey({ columns: [t.dealerId, t.sourceId], foreignColumns: [leadSources.dealerId, leadSources.id] }),

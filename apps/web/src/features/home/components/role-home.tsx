@@ -13,10 +13,12 @@ type RoleHomeProps = {
   homeRole: Role | null;
   /** The administrator's home needs store data the page composes; the others need nothing yet. */
   adminHome: ReactNode;
+  /** The Today worklist for the roles that follow up on leads (consultant, DCC, CRM). */
+  worklist?: ReactNode;
 };
 
 /** Each role lands on its own home page (`me.homeRole`, chosen by the server). */
-export const RoleHome = ({ homeRole, adminHome }: RoleHomeProps) => {
+export const RoleHome = ({ homeRole, adminHome, worklist }: RoleHomeProps) => {
   const { t } = useTranslation();
   switch (homeRole) {
     case 'admin':
@@ -24,13 +26,13 @@ export const RoleHome = ({ homeRole, adminHome }: RoleHomeProps) => {
     case 'sales_manager':
       return <SalesManagerHome />;
     case 'consultant':
-      return <ConsultantHome />;
+      return <ConsultantHome worklist={worklist} />;
     case 'receptionist':
       return <ReceptionistHome />;
     case 'dcc_agent':
-      return <DccAgentHome />;
+      return <DccAgentHome worklist={worklist} />;
     case 'crm_specialist':
-      return <CrmSpecialistHome />;
+      return <CrmSpecialistHome worklist={worklist} />;
     case 'marketing_manager':
       return <MarketingManagerHome />;
     case null:

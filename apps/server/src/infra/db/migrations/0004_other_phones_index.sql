@@ -1,0 +1,1 @@
+CREATE INDEX "customers_other_phones_idx" ON "customers" USING gin ("other_phones" jsonb_path_ops);
