@@ -51,7 +51,8 @@ describe('a sales manager imports a customer list', () => {
       expect(await page.getByTestId('mapping-field-0').textContent()).toContain('姓名');
       expect(await page.getByTestId('mapping-field-1').textContent()).toContain('手机');
       expect(await page.getByTestId('mapping-field-5').textContent()).toContain('销售顾问');
-      expect(await mapping.textContent()).toContain('周建国');
+      // The first rows' values arrive with the mapping step; wait for them rather than read too early.
+      await mapping.getByText('周建国').first().waitFor();
       await page.getByTestId('mapping-submit').click();
 
       // Preview: two rows to import, one refused with its reason.

@@ -59,9 +59,6 @@ export const startServer = async (): Promise<RunningServer> => {
     ...process.env,
     PORT: String(port),
     QIANKE_DATA_DIR: dataDir,
-    // The timed checks (overdue, unassigned) are proven by the API tests at fixed times; here a round
-    // over the whole demo store would compete with the journey's own requests on the one connection.
-    QIANKE_JOB_INTERVAL_SECONDS: '0',
     LOG_LEVEL: 'warn',
   };
   delete env.DATABASE_URL;
