@@ -13,7 +13,7 @@ describe('notifications and managers’ comments (批复)', () => {
   let browser: Browser | undefined;
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServer({ timer: true });
     browser = await launchBrowser();
   });
 

@@ -45,7 +45,12 @@ const waitForHealth = async (url: string, child: ChildProcess, output: () => str
  * Starts the real server (apps/server/src/start.ts under tsx) on a free port with a fresh embedded
  * database: without DATABASE_URL it loads the demo dealership. It serves the built apps/web/dist.
  */
-export const startServer = async (): Promise<RunningServer> => {
+/**
+ * `timer`: run the background checks (overdue, unassigned) as production does. Off by default: a
+ * round over the whole demo store holds the embedded database's one connection for seconds and
+ * makes journeys that do not need it wait.
+ */
+export const startServer = async (options: { timer?: boolean } = {}): Promise<RunningServer> => {
   try {
     await access(join(REPO_ROOT, 'apps/web/dist/index.html'));
   } catch {
@@ -59,6 +64,7 @@ export const startServer = async (): Promise<RunningServer> => {
     ...process.env,
     PORT: String(port),
     QIANKE_DATA_DIR: dataDir,
+    QIANKE_JOB_INTERVAL_SECONDS: options.timer ? '60' : '0',
     LOG_LEVEL: 'warn',
   };
   delete env.DATABASE_URL;
