@@ -111,8 +111,15 @@ const main = async () => {
       });
       print(`preview                ${JSON.stringify(counts)}`);
       const job = await time('run (import)', async () => {
-        const res = await manager.post(`/api/v1/imports/${upload.jobId}/run`);
-        if (res.status !== 200) throw new Error(`run: ${res.status} ${JSON.stringify(res.body)}`);
+        // A large file answers 202 "importing" and goes on in the background: follow it to the end.
+        let res = await manager.post(`/api/v1/imports/${upload.jobId}/run`);
+        if (res.status !== 200 && res.status !== 202)
+          throw new Error(`run: ${res.status} ${JSON.stringify(res.body)}`);
+        while (res.body.status === 'importing') {
+          await new Promise((resolve) => setTimeout(resolve, 2000));
+          res = await manager.get(`/api/v1/imports/${upload.jobId}`);
+        }
+        if (res.body.status !== 'done') throw new Error(`run ended ${res.body.status}`);
         return res.body;
       });
       print(

@@ -59,10 +59,14 @@ describe('notifications and managers’ comments (批复)', () => {
       await expect
         .poll(() => new URL(manager.page.url()).searchParams.get('userId'))
         .toMatch(/^[0-9a-f-]{36}$/);
-      const first = manager.page.locator('[data-testid="follow-up-review-item"][data-author="李娜"]').first();
-      await first.waitFor();
-      const items = manager.page.getByTestId('follow-up-review-item');
-      expect(await items.count()).toBe(await manager.page.locator('[data-author="李娜"]').count());
+      const userId = new URL(manager.page.url()).searchParams.get('userId') ?? '';
+      // The list shown is the one loaded for that filter (not the previous, unfiltered one).
+      const list = manager.page.locator(`[data-testid="follow-up-review-list"][data-user-id="${userId}"]`);
+      await list.waitFor();
+      const items = list.getByTestId('follow-up-review-item');
+      expect(await items.count()).toBeGreaterThan(0);
+      expect(await items.count()).toBe(await list.locator('[data-author="李娜"]').count());
+      const first = items.first();
       await first.getByTestId('follow-up-comment-input').fill(comment);
       await first.getByTestId('follow-up-comment-submit').click();
       // Sent: it shows under the follow-up.

@@ -28,8 +28,15 @@ export type RowCheckRecord = {
 
 export type ImportJobRow = typeof importJobs.$inferSelect & { createdByName: string };
 
-/** import_jobs.mapping: the columns and the default source chosen in the mapping step. */
-export type StoredMapping = { columns: ColumnMapping; defaultSourceId: string | null };
+/**
+ * import_jobs.mapping: the columns and the default source chosen in the mapping step, and the preview
+ * counts it found (kept, so that reading a job of 100,000 rows while it imports costs no scan of them).
+ */
+export type StoredMapping = {
+  columns: ColumnMapping;
+  defaultSourceId: string | null;
+  counts?: PreviewCounts;
+};
 
 const jobColumns = {
   dealerId: importJobs.dealerId,
@@ -208,6 +215,15 @@ export const rowsAfter = async (
     .orderBy(asc(importRows.rowNo))
     .limit(limit);
 
+/**
+ * The row numbers a batch spans. Said in the statement, so the join reads only that stretch of the
+ * job's rows: without it every batch of a 100,000-row file would read all of them.
+ */
+const rangeOf = (rows: readonly { rowNo: number }[]) => ({
+  first: Math.min(...rows.map((r) => r.rowNo)),
+  last: Math.max(...rows.map((r) => r.rowNo)),
+});
+
 /** Writes the checks of many rows in one statement. */
 export const writeChecks = async (
   db: Executor,
@@ -217,10 +233,12 @@ export const writeChecks = async (
 ) => {
   if (checks.length === 0) return;
   const payload = JSON.stringify(checks.map((c) => ({ row_no: c.rowNo, check: c.check })));
+  const { first, last } = rangeOf(checks);
   await db.execute(sql`
     update ${importRows} r set errors = v.check
     from jsonb_to_recordset(${payload}::jsonb) as v(row_no int, "check" jsonb)
-    where r.dealer_id = ${dealerId} and r.job_id = ${jobId} and r.row_no = v.row_no`);
+    where r.dealer_id = ${dealerId} and r.job_id = ${jobId} and r.row_no = v.row_no
+      and r.row_no between ${first} and ${last}`);
 };
 
 /** Customers of the store that already have one of these phones. */
@@ -358,6 +376,7 @@ export const writeOutcomes = async (
       failure: o.failure ?? null,
     })),
   );
+  const { first, last } = rangeOf(outcomes);
   await db.execute(sql`
     update ${importRows} r
     set outcome = v.outcome, customer_id = v.customer_id, lead_id = v.lead_id,
@@ -365,7 +384,8 @@ export const writeOutcomes = async (
                       else jsonb_set(r.errors, '{failure}', to_jsonb(v.failure)) end
     from jsonb_to_recordset(${payload}::jsonb)
       as v(row_no int, outcome text, customer_id uuid, lead_id uuid, failure text)
-    where r.dealer_id = ${dealerId} and r.job_id = ${jobId} and r.row_no = v.row_no`);
+    where r.dealer_id = ${dealerId} and r.job_id = ${jobId} and r.row_no = v.row_no
+      and r.row_no between ${first} and ${last}`);
 };
 
 export type PreviewCounts = {

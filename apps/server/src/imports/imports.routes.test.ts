@@ -471,6 +471,61 @@ describe('files as they come from dealerships', () => {
   });
 });
 
+describe('a large import', () => {
+  it('answers "importing" when it outlasts the request, carries on in the background, and stops cleanly', async () => {
+    const rows = Array.from(
+      { length: 600 },
+      (_, i) => `后台${i},1381234${String(i).padStart(4, '0')},walk_in`,
+    );
+    const res = await upload(manager, ['姓名,手机,来源', ...rows].join('\n'), 'large.csv');
+    const jobId = res.body.jobId;
+    await map(manager, jobId, { mapping: res.body.suggestedMapping });
+    const [actor] = await t.rows<{ id: string; group_id: string }>(sql`
+      select u.id, d.group_id from users u join dealers d on d.id = u.dealer_id where u.username = 'manager'`);
+    const ctx: AuthContext = {
+      userId: actor?.id ?? '',
+      homeDealerId: dealerId,
+      dealerId,
+      groupId: actor?.group_id ?? '',
+      roles: ['sales_manager'] as Role[],
+      groupAdmin: false,
+      tokenHash: 'test',
+    };
+    // This instance does not wait for the end, and is shut down when its first batch starts.
+    let stopped: Promise<void> | undefined;
+    const impatient = createImportsService({
+      db: t.db,
+      clock: {
+        now: () => {
+          stopped ??= impatient.stop();
+          return new Date();
+        },
+      },
+      runWaitMs: 0,
+    });
+    const started = await impatient.run(ctx, jobId);
+    expect(['importing', 'failed']).toContain(started.status);
+    while (!stopped) await new Promise((resolve) => setTimeout(resolve, 10));
+    await stopped;
+    const interrupted = (await manager.get(`/api/v1/imports/${jobId}`)).body;
+    // The batch under way when the server stopped is finished; the next one never starts.
+    expect(interrupted).toMatchObject({ status: 'failed', createdRows: 250 });
+
+    // Run again: it carries on with the rows not yet imported, and imports none twice.
+    const resumed = await manager.post(`/api/v1/imports/${jobId}/run`);
+    expect(resumed.status).toBe(200);
+    expect(resumed.body).toMatchObject({ status: 'done', createdRows: 600, rejectedRows: 0 });
+    const [leads] = await t.rows<{ n: number }>(
+      sql`select count(*)::int as n from leads where raw_payload->'import'->>'jobId' = ${jobId}`,
+    );
+    expect(leads?.n).toBe(600);
+    const audit = await t.rows<{ action: string }>(
+      sql`select action from audit_log where entity_id = ${jobId} and action like 'import.%' order by id`,
+    );
+    expect(audit.map((a) => a.action)).toEqual(['import.upload', 'import.map', 'import.fail', 'import.run']);
+  });
+});
+
 describe('store isolation and permissions', () => {
   it('a store-2 manager cannot see, map, run or download a store-1 import; a consultant may not import', async () => {
     const res = await upload(manager, '姓名,手机,来源\n孙先生,13912340401,walk_in\n', 's1.csv');

@@ -35,6 +35,8 @@ export const importsRoutes =
   async (app) => {
     // The raw file is the body: handed over as a stream, never buffered, only on the routes of this plugin.
     app.addContentTypeParser(FILE_TYPES, (_request, payload, done) => done(null, payload));
+    // Imports running in the background stop between two batches before the database closes.
+    app.addHook('preClose', async () => imports.stop());
 
     app.post(
       '/api/v1/imports',
@@ -142,12 +144,16 @@ export const importsRoutes =
         schema: {
           tags: ['imports'],
           summary: 'Import the valid rows: a new customer per new phone, an inquiry added to a known one',
-          description: 'Runs once: a second call is 409.',
+          description:
+            'Runs once: a second call is 409. Answers 200 with the finished job when the import ends within about 20 seconds; otherwise 202 with the job "importing", which goes on in the background: read `GET /api/v1/imports/{id}` until its status is "done" (or "failed": run it again to carry on).',
           params: ZIdParams,
-          response: { 200: ZImportJob },
+          response: { 200: ZImportJob, 202: ZImportJob },
         },
       },
-      async (request) => imports.run(authOf(request), request.params.id, request.id),
+      async (request, reply) => {
+        const job = await imports.run(authOf(request), request.params.id, request.id);
+        return reply.code(job.status === 'done' ? 200 : 202).send(job);
+      },
     );
 
     app.get(

@@ -89,6 +89,8 @@ export type ImportsServiceDeps = {
   /** The limits of a file; IMPORT_MAX_ROWS and IMPORT_MAX_BYTES unless given (tests use small ones). */
   maxRows?: number;
   maxBytes?: number;
+  /** How long a run request waits for the import to end before it answers "importing" (20 s by default). */
+  runWaitMs?: number;
 };
 
 const toJob = (row: ImportJobRow, counts: TImportCounts | null): TImportJob => {
@@ -192,6 +194,13 @@ const toRow = (row: StoredRow): TImportRow => ({
   cardNo: row.cardNo ?? row.check?.merge?.cardNo ?? null,
 });
 
+/** The server is shutting down: the import stops between two batches. */
+class ImportInterrupted extends Error {
+  constructor() {
+    super('The server stopped during the import.');
+  }
+}
+
 const failureText = (error: unknown): string =>
   isDomainError(error)
     ? error.message
@@ -203,6 +212,7 @@ export const createImportsService = ({
   tempDir = tmpdir(),
   maxRows = IMPORT_MAX_ROWS,
   maxBytes = IMPORT_MAX_BYTES,
+  runWaitMs = 20_000,
 }: ImportsServiceDeps) => {
   const load = async (ctx: AuthContext, id: string): Promise<ImportJobRow> => {
     const job = await findJob(db, ctx.dealerId, id);
@@ -212,7 +222,8 @@ export const createImportsService = ({
 
   const get = async (ctx: AuthContext, id: string): Promise<TImportJob> => {
     const job = await load(ctx, id);
-    const counts = job.status === 'uploaded' ? null : await previewCounts(db, ctx.dealerId, id);
+    const stored = (job.mapping as StoredMapping | null)?.counts;
+    const counts = job.status === 'uploaded' ? null : (stored ?? (await previewCounts(db, ctx.dealerId, id)));
     return toJob(job, counts);
   };
 
@@ -428,7 +439,7 @@ export const createImportsService = ({
     const counts = await previewCounts(db, ctx.dealerId, id);
     await db.transaction(async (tx) => {
       await updateJob(tx, ctx.dealerId, id, {
-        mapping: { columns: mapping, defaultSourceId } satisfies StoredMapping,
+        mapping: { columns: mapping, defaultSourceId, counts } satisfies StoredMapping,
         status: 'previewed',
       });
       await recordAudit(tx, {
@@ -499,6 +510,8 @@ export const createImportsService = ({
       },
       ownerId: v.ownerId ?? null,
       occurredAt: v.occurredAt ? new Date(v.occurredAt) : now,
+      // An inquiry dated in the file happened then; its tasks are planned from now.
+      now,
       via: 'import',
       requestId,
     };
@@ -537,13 +550,90 @@ export const createImportsService = ({
     });
   };
 
+  /** Imports in progress in this process, so shutting down can stop them cleanly between batches. */
+  const running = new Map<string, Promise<{ error?: unknown }>>();
+  let stopping = false;
+
   /**
    * Imports the valid rows through captureLead, RUN_BATCH rows per transaction. A batch that fails is
-   * retried row by row, so one bad row is refused with its reason and the others still go in. A run
-   * that stopped half-way (an error, or the server went down and STALE_RUN_MINUTES passed without
+   * retried row by row, so one bad row is refused with its reason and the others still go in.
+   */
+  const importValidRows = async (ctx: AuthContext, job: ImportJobRow, requestId: string | undefined) => {
+    const id = job.id;
+    await db.transaction(async (tx) => {
+      const rejected = await rejectRowsWithProblems(tx, ctx.dealerId, id);
+      await addJobCounts(tx, ctx.dealerId, id, { created: 0, merged: 0, rejected });
+    });
+    let after = 0;
+    for (;;) {
+      if (stopping) throw new ImportInterrupted();
+      const batch = await pendingValidRows(db, ctx.dealerId, id, after, RUN_BATCH);
+      if (batch.length === 0) break;
+      after = batch[batch.length - 1]?.rowNo ?? after;
+      // A large file imports for minutes: each batch is recorded at its own time.
+      const now = clock.now();
+      try {
+        await db.transaction((tx) => importBatch(tx, ctx, job, batch, now, requestId));
+      } catch {
+        for (const row of batch) {
+          try {
+            await db.transaction((tx) => importBatch(tx, ctx, job, [row], now, requestId));
+          } catch (error) {
+            await rejectRow(ctx, id, row.rowNo, error);
+          }
+        }
+      }
+    }
+    await db.transaction(async (tx) => {
+      await updateJob(tx, ctx.dealerId, id, { status: 'done', finishedAt: clock.now() });
+      const done = await findJob(tx, ctx.dealerId, id);
+      await recordAudit(tx, {
+        dealerId: ctx.dealerId,
+        actorId: ctx.userId,
+        action: 'import.run',
+        entity: 'import_job',
+        entityId: id,
+        after: {
+          fileName: job.fileName,
+          totalRows: job.totalRows,
+          created: done?.createdRows,
+          merged: done?.mergedRows,
+          rejected: done?.rejectedRows,
+        },
+        requestId,
+      });
+    });
+  };
+
+  /** A run that fails is "failed" (it can be started again, and carries on); the failure is audited. */
+  const recordFailure = async (ctx: AuthContext, job: ImportJobRow, error: unknown, requestId?: string) => {
+    try {
+      await db.transaction(async (tx) => {
+        await updateJob(tx, ctx.dealerId, job.id, { status: 'failed' });
+        await recordAudit(tx, {
+          dealerId: ctx.dealerId,
+          actorId: ctx.userId,
+          action: 'import.fail',
+          entity: 'import_job',
+          entityId: job.id,
+          after: { fileName: job.fileName, reason: error instanceof Error ? error.message : String(error) },
+          requestId,
+        });
+      });
+    } catch {
+      // The database is gone (shutting down): the job stays "importing" and may resume once it is stale.
+    }
+  };
+
+  /**
+   * Starts importing and waits up to `runWaitMs` for the end: a small file answers "done"; a large one
+   * answers "importing" and goes on in the background (the job shows its progress). A run that stopped
+   * half-way (an error, a shutdown, or the server went down and STALE_RUN_MINUTES passed without
    * progress) can be started again: it carries on with the rows not yet imported.
    */
   const run = async (ctx: AuthContext, id: string, requestId?: string): Promise<TImportJob> => {
+    if (stopping)
+      throw new DomainError('conflict', 'The server is restarting. Start the import again in a minute.');
     const job = await load(ctx, id);
     if (!(await claimRun(db, ctx.dealerId, id, STALE_RUN_MINUTES))) {
       if (job.status === 'uploaded') {
@@ -551,53 +641,33 @@ export const createImportsService = ({
       }
       throw new DomainError('conflict', 'This file has already been imported.');
     }
-    const now = clock.now();
-    try {
-      await db.transaction(async (tx) => {
-        const rejected = await rejectRowsWithProblems(tx, ctx.dealerId, id);
-        await addJobCounts(tx, ctx.dealerId, id, { created: 0, merged: 0, rejected });
-      });
-      let after = 0;
-      for (;;) {
-        const batch = await pendingValidRows(db, ctx.dealerId, id, after, RUN_BATCH);
-        if (batch.length === 0) break;
-        after = batch[batch.length - 1]?.rowNo ?? after;
-        try {
-          await db.transaction((tx) => importBatch(tx, ctx, job, batch, now, requestId));
-        } catch {
-          for (const row of batch) {
-            try {
-              await db.transaction((tx) => importBatch(tx, ctx, job, [row], now, requestId));
-            } catch (error) {
-              await rejectRow(ctx, id, row.rowNo, error);
-            }
-          }
-        }
-      }
-      await db.transaction(async (tx) => {
-        await updateJob(tx, ctx.dealerId, id, { status: 'done', finishedAt: clock.now() });
-        const done = await findJob(tx, ctx.dealerId, id);
-        await recordAudit(tx, {
-          dealerId: ctx.dealerId,
-          actorId: ctx.userId,
-          action: 'import.run',
-          entity: 'import_job',
-          entityId: id,
-          after: {
-            fileName: job.fileName,
-            totalRows: job.totalRows,
-            created: done?.createdRows,
-            merged: done?.mergedRows,
-            rejected: done?.rejectedRows,
-          },
-          requestId,
-        });
-      });
-    } catch (error) {
-      await updateJob(db, ctx.dealerId, id, { status: 'failed' });
-      throw error;
-    }
+    const work: Promise<{ error?: unknown }> = importValidRows(ctx, job, requestId)
+      .then(
+        () => ({}),
+        async (error: unknown) => {
+          await recordFailure(ctx, job, error, requestId);
+          return { error };
+        },
+      )
+      .finally(() => running.delete(id));
+    running.set(id, work);
+    let timer: NodeJS.Timeout | undefined;
+    const waited = await Promise.race([
+      work,
+      new Promise<undefined>((resolve) => {
+        timer = setTimeout(() => resolve(undefined), runWaitMs);
+      }),
+    ]);
+    clearTimeout(timer);
+    // Stopped by a shutdown: not the caller's fault; the job says "failed" and can carry on.
+    if (waited?.error && !(waited.error instanceof ImportInterrupted)) throw waited.error;
     return get(ctx, id);
+  };
+
+  /** Before the database closes: imports stop after their current batch, as "failed" (they can carry on). */
+  const stop = async () => {
+    stopping = true;
+    await Promise.all(running.values());
   };
 
   async function* allRows(dealerId: string, jobId: string): AsyncGenerator<StoredRow> {
@@ -653,7 +723,7 @@ export const createImportsService = ({
     };
   };
 
-  return { get, list, upload, saveMapping, rows, run, report };
+  return { get, list, upload, saveMapping, rows, run, report, stop };
 };
 
 export type ImportsService = ReturnType<typeof createImportsService>;

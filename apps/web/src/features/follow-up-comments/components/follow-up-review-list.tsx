@@ -156,7 +156,7 @@ export const FollowUpReviewList = ({ timeZone }: FollowUpReviewListProps) => {
       ) : items.length === 0 && !query.isError ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('followUpReview.empty')} />
       ) : (
-        <Flex vertical gap={12} data-testid="follow-up-review-list">
+        <Flex vertical gap={12} data-testid="follow-up-review-list" data-user-id={filters.userId ?? ''}>
           {items.map(row)}
           {query.hasNextPage && (
             <Button onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>
