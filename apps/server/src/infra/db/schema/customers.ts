@@ -232,38 +232,6 @@ export const tasks = pgTable(
   ],
 );
 
-/** Sales order (销售订单). */
-export const orders = pgTable(
-  'orders',
-  {
-    ...tenantColumns(),
-    orderNo: text('order_no').notNull(),
-    customerId: uuid('customer_id').notNull(),
-    leadId: uuid('lead_id'),
-    consultantId: uuid('consultant_id').notNull(),
-    configurationId: uuid('configuration_id'),
-    colourId: uuid('colour_id'),
-    vin: text('vin'),
-    price: numeric('price', { precision: 12, scale: 2, mode: 'number' }).notNull(),
-    discount: numeric('discount', { precision: 12, scale: 2, mode: 'number' }).notNull().default(0),
-    deposit: numeric('deposit', { precision: 12, scale: 2, mode: 'number' }).notNull().default(0),
-    paymentMethod: text('payment_method').notNull().$type<'cash' | 'loan'>(),
-    status: text('status').notNull().$type<'draft' | 'confirmed' | 'delivered' | 'cancelled'>(),
-    orderedAt: ts('ordered_at').notNull(),
-    expectedDeliveryOn: date('expected_delivery_on', { mode: 'string' }),
-    deliveredAt: ts('delivered_at'),
-    cancelledAt: ts('cancelled_at'),
-    cancelReason: text('cancel_reason'),
-  },
-  (t) => [
-    primaryKey({ columns: [t.dealerId, t.id] }),
-    unique('orders_order_no_key').on(t.dealerId, t.orderNo),
-    index('orders_customer_idx').on(t.dealerId, t.customerId),
-    foreignKey({ columns: [t.dealerId, t.customerId], foreignColumns: [customers.dealerId, customers.id] }),
-    foreignKey({ columns: [t.dealerId, t.consultantId], foreignColumns: [users.dealerId, users.id] }),
-  ],
-);
-
 /** Card-number serials per store, prefix (consultant code) and year: `A01-26-0001`. */
 export const cardCounters = pgTable(
   'card_counters',

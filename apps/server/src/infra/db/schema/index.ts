@@ -3,3 +3,4 @@ export * from './catalog';
 export * from './customers';
 export * from './follow-ups';
 export * from './intake';
+export * from './sales';
