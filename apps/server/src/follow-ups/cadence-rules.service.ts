@@ -57,10 +57,9 @@ const STALE = 'Someone else changed the rule table in the meantime. Reload and t
 
 export const createCadenceRulesService = ({ db, clock }: { db: Db; clock: Clock }) => {
   const read = async (executor: Executor, dealerId: string): Promise<TCadenceRuleSet> => {
-    const [row, timeZone] = await Promise.all([
-      findRuleSet(executor, dealerId),
-      storeTimeZoneOf(executor, dealerId),
-    ]);
+    // Sequential: the executor may be a transaction, whose one connection runs one query at a time.
+    const row = await findRuleSet(executor, dealerId);
+    const timeZone = await storeTimeZoneOf(executor, dealerId);
     return {
       preset: row?.preset ?? 'seed_001',
       rules: toApiRules(row?.rules ?? CADENCE_PRESETS.seed_001),

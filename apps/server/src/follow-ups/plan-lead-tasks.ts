@@ -15,11 +15,10 @@ import {
 export type PlanningContext = { rules: CadenceRules; holidays: Holiday[]; timeZone: string };
 
 export const loadPlanningContext = async (db: Executor, dealerId: string): Promise<PlanningContext> => {
-  const [ruleSet, holidays, timeZone] = await Promise.all([
-    findRuleSet(db, dealerId),
-    listHolidays(db, dealerId),
-    storeTimeZoneOf(db, dealerId),
-  ]);
+  // One after another: inside a transaction these share one connection, which runs one query at a time.
+  const ruleSet = await findRuleSet(db, dealerId);
+  const holidays = await listHolidays(db, dealerId);
+  const timeZone = await storeTimeZoneOf(db, dealerId);
   return { rules: ruleSet?.rules ?? PRESET_SEED_001, holidays, timeZone };
 };
 
@@ -35,10 +34,8 @@ export const replanLeads = async (
   const { dealerId, leadIds, now, context } = input;
   if (leadIds.length === 0) return 0;
   await lockLeads(tx, dealerId, leadIds);
-  const [leadRows, openTasks] = await Promise.all([
-    loadLeadsForPlanning(tx, dealerId, leadIds),
-    openRuleTasksOf(tx, dealerId, leadIds),
-  ]);
+  const leadRows = await loadLeadsForPlanning(tx, dealerId, leadIds);
+  const openTasks = await openRuleTasksOf(tx, dealerId, leadIds);
   const openByLead = new Map(openTasks.map((task) => [task.leadId, task]));
   const toCancel: string[] = [];
   const toInsert: {
