@@ -37,23 +37,53 @@ const MANAGER_MENU = withFollowUpReview(
   ),
 );
 const FOLLOWER_MENU = withDefeatRequests(withToday(STAFF_MENU));
+/** Test drives (issue 5): consultants, managers, reception and DCC book demo cars (test_drives.book). */
+const withTestDrives = (menu: string[]) => [...menu, 'menu-test-drives'].sort();
+
+/** Orders (issue 5): sales roles and admins see orders, stock and owners; CRM orders and owners. */
+const withOrders = (menu: string[]) => [...menu, 'menu-orders', 'menu-owners', 'menu-stock'].sort();
+const withOwnerCare = (menu: string[]) => [...menu, 'menu-orders', 'menu-owners'].sort();
+
+/** DCC (issue 5): the workbench for DCC, CRM and managers (dcc.call); invitations (invitations.manage). */
+const withDcc = (menu: string[]) => [...menu, 'menu-dcc'].sort();
+const withInvitations = (menu: string[]) => [...menu, 'menu-invitations'].sort();
 
 /** Every demo account: the home page its role lands on and the menu entries its permissions allow. */
 const DEMO_USERS: ReadonlyArray<{ username: string; home: string; menu: string[] }> = [
   {
     username: 'admin',
     home: 'home-admin',
-    menu: withAssignmentSettings(withFollowUpRules(withImports(ADMIN_MENU))),
+    menu: withOrders(withAssignmentSettings(withFollowUpRules(withImports(ADMIN_MENU)))),
   },
-  { username: 'manager', home: 'home-sales_manager', menu: MANAGER_MENU },
-  { username: 'consultant1', home: 'home-consultant', menu: FOLLOWER_MENU },
-  { username: 'consultant2', home: 'home-consultant', menu: FOLLOWER_MENU },
-  { username: 'reception', home: 'home-receptionist', menu: DESK_MENU },
-  { username: 'dcc1', home: 'home-dcc_agent', menu: FOLLOWER_MENU },
-  { username: 'crm1', home: 'home-crm_specialist', menu: FOLLOWER_MENU },
+  {
+    username: 'manager',
+    home: 'home-sales_manager',
+    menu: withDcc(withInvitations(withOrders(withTestDrives(MANAGER_MENU)))),
+  },
+  {
+    username: 'consultant1',
+    home: 'home-consultant',
+    menu: withInvitations(withOrders(withTestDrives(FOLLOWER_MENU))),
+  },
+  {
+    username: 'consultant2',
+    home: 'home-consultant',
+    menu: withInvitations(withOrders(withTestDrives(FOLLOWER_MENU))),
+  },
+  { username: 'reception', home: 'home-receptionist', menu: withTestDrives(DESK_MENU) },
+  { username: 'dcc1', home: 'home-dcc_agent', menu: withDcc(withInvitations(withTestDrives(FOLLOWER_MENU))) },
+  { username: 'crm1', home: 'home-crm_specialist', menu: withDcc(withOwnerCare(FOLLOWER_MENU)) },
   { username: 'marketing', home: 'home-marketing_manager', menu: STAFF_MENU },
-  { username: 'manager2', home: 'home-sales_manager', menu: MANAGER_MENU },
-  { username: 'consultant3', home: 'home-consultant', menu: FOLLOWER_MENU },
+  {
+    username: 'manager2',
+    home: 'home-sales_manager',
+    menu: withDcc(withInvitations(withOrders(withTestDrives(MANAGER_MENU)))),
+  },
+  {
+    username: 'consultant3',
+    home: 'home-consultant',
+    menu: withInvitations(withOrders(withTestDrives(FOLLOWER_MENU))),
+  },
 ];
 
 describe('logging in as each role of the demo dealership', () => {
@@ -146,7 +176,9 @@ describe('logging in as each role of the demo dealership', () => {
       await newcomer.page.getByTestId('confirm-password').press('Enter');
       await newcomer.page.getByTestId('change-password-dialog').waitFor({ state: 'detached' });
       expect(await waitForHome(newcomer.page)).toBe('home-consultant');
-      expect(await visibleMenuTestIds(newcomer.page)).toEqual(FOLLOWER_MENU);
+      expect(await visibleMenuTestIds(newcomer.page)).toEqual(
+        withInvitations(withOrders(withTestDrives(FOLLOWER_MENU))),
+      );
       expect(await newcomer.page.getByTestId('current-user-name').textContent()).toBe('测试顾问');
       await logOut(newcomer.page);
 

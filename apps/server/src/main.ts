@@ -9,6 +9,9 @@ import { createAssignmentService } from './assignment/assignment.service';
 import type { Config } from './config';
 import { customersRoutes } from './customers/customers.routes';
 import { createCustomersService } from './customers/customers.service';
+// DCC and invitations (issue 5)
+import { dccRoutes } from './dcc/dcc.routes';
+import { createDccService } from './dcc/dcc.service';
 import { defeatRoutes } from './defeat/defeat.routes';
 import { createDefeatService } from './defeat/defeat.service';
 import { loadDemoDealership } from './demo/load-demo';
@@ -32,10 +35,15 @@ import { apiKeysRoutes } from './intake/api-keys.routes';
 import { createApiKeysService } from './intake/api-keys.service';
 import { intakeRoutes } from './intake/intake.routes';
 import { createIntakeService } from './intake/intake.service';
+import { createInvitationJobs } from './invitations/invitation-jobs';
+import { invitationsRoutes } from './invitations/invitations.routes';
+import { createInvitationsService } from './invitations/invitations.service';
 import { createEscalationJobs } from './notifications/escalation';
 import { createNotificationBroadcaster } from './notifications/notification-broadcaster';
 import { notificationsRoutes } from './notifications/notifications.routes';
 import { createNotificationsService } from './notifications/notifications.service';
+import { ordersRoutes } from './orders/orders.routes';
+import { createOrdersService } from './orders/orders.service';
 import { setupRoutes } from './setup/setup.routes';
 import { createSetupService } from './setup/setup.service';
 import { showroomRoutes } from './showroom/showroom.routes';
@@ -44,6 +52,10 @@ import { sourcesRoutes } from './sources/sources.routes';
 import { createSourcesService } from './sources/sources.service';
 import { storesRoutes } from './stores/stores.routes';
 import { createStoresService } from './stores/stores.service';
+import { testDrivesRoutes } from './test-drives/test-drives.routes';
+import { createTestDrivesService } from './test-drives/test-drives.service';
+import { vehiclesRoutes } from './vehicles/vehicles.routes';
+import { createVehiclesService } from './vehicles/vehicles.service';
 
 export const VERSION = '0.1.0';
 export const DEMO_PASSWORD = 'demo1234';
@@ -85,6 +97,12 @@ export const buildServer = async (config: Config, overrides: ServerOverrides = {
   const escalation = createEscalationJobs({ db });
   const assignment = createAssignmentService({ db, clock });
   const defeat = createDefeatService({ db, clock, assignment });
+  const vehicles = createVehiclesService({ db, clock });
+  const orders = createOrdersService({ db, clock });
+  const invitations = createInvitationsService({ db, clock });
+  const invitationJobs = createInvitationJobs({ db });
+  const dcc = createDccService({ db, clock, followUps });
+  const testDrives = createTestDrivesService({ db, clock, followUps });
   const auth = createAuthService({
     db,
     hasher,
@@ -140,6 +158,11 @@ export const buildServer = async (config: Config, overrides: ServerOverrides = {
   await app.register(tasksRoutes(tasks));
   await app.register(assignmentRoutes(assignment));
   await app.register(defeatRoutes(defeat));
+  await app.register(vehiclesRoutes(vehicles));
+  await app.register(ordersRoutes(orders));
+  await app.register(invitationsRoutes(invitations));
+  await app.register(dccRoutes(dcc));
+  await app.register(testDrivesRoutes(testDrives));
   // Open event streams would keep app.close() waiting for ever: end them before the server stops.
   app.addHook('preClose', async () => broadcaster.close());
   app.addHook('onClose', async () => database.close());
@@ -150,6 +173,8 @@ export const buildServer = async (config: Config, overrides: ServerOverrides = {
     jobs: [
       { name: 'overdue-tasks', run: escalation.overdueTasks },
       { name: 'unassigned-leads', run: escalation.unassignedLeads },
+      { name: 'invitation-no-shows', run: invitationJobs.noShows },
+      { name: 'invitation-returns', run: invitationJobs.returns },
     ],
     clock,
     log: app.log,

@@ -267,6 +267,11 @@ export const TIMELINE_TYPES = [
   'level_change',
   'order',
   'change',
+  // Test drives (issue 5)
+  'test_drive',
+  // DCC calls and invitations (issue 5)
+  'call',
+  'invitation',
 ] as const;
 export const ZTimelineEntry = z
   .object({

@@ -15,6 +15,9 @@ export const NOTIFICATION_KINDS = [
   'unassigned',
   'defeat_request',
   'defeat_decision',
+  // DCC invitations (issue 5)
+  'invitation_arrived',
+  'invitation_returned',
 ] as const;
 export const ZNotificationKind = z.enum(NOTIFICATION_KINDS);
 export type TNotificationKind = z.infer<typeof ZNotificationKind>;
@@ -84,6 +87,22 @@ export const NOTIFICATION_PAYLOADS = {
     decision: z.enum(['approved', 'rejected']).optional(),
     outcome: z.string().nullable().optional(),
     decidedByName: z.string().optional(),
+  }),
+  /** An invited customer arrived: the invitation's consultant and the inviting agent. */
+  invitation_arrived: z.object({
+    ...lead,
+    invitationId: ZId.optional(),
+    visitId: ZId.optional(),
+    arrivedAt: z.string().optional(),
+    scheduledAt: z.string().optional(),
+    purpose: z.string().optional(),
+  }),
+  /** A lead invited 30 days ago without an arrival went back to the distribution queue (managers). */
+  invitation_returned: z.object({
+    ...lead,
+    invitationId: ZId.optional(),
+    invitedByName: z.string().optional(),
+    invitedAt: z.string().optional(),
   }),
 } as const satisfies Record<TNotificationKind, z.ZodType>;
 export type TNotificationPayload<K extends TNotificationKind> = z.infer<(typeof NOTIFICATION_PAYLOADS)[K]>;

@@ -33,6 +33,14 @@ const changeSummary = (action: string, before: unknown, after: unknown): string 
   }
 };
 
+/** Orders (issue 5): the audited action of an order -> the event its timeline entry names. */
+const ORDER_EVENTS: Record<string, string> = {
+  'order.confirm': 'confirmed',
+  'order.pay_deposit': 'deposit_paid',
+  'order.deliver': 'delivered',
+  'order.cancel': 'cancelled',
+};
+
 /**
  * One list, newest first, of everything that happened to a customer: leads, showroom visits and calls,
  * follow-ups, level changes, orders and changes to the card. Phone numbers never appear in it.
@@ -91,7 +99,7 @@ export const toTimeline = (rows: TimelineRows): TTimelineEntry[] => {
       at: iso(r.at),
       who: whoOf(r.whoId, r.whoName),
       summary: r.orderNo,
-      details: { orderNo: r.orderNo, status: r.status, price: r.price, deposit: r.deposit },
+      details: { orderNo: r.orderNo, status: r.status, price: r.price, deposit: r.deposit, event: 'created' },
     })),
     ...rows.changeRows.map((r) => ({
       type: 'change' as const,
@@ -100,6 +108,73 @@ export const toTimeline = (rows: TimelineRows): TTimelineEntry[] => {
       who: whoOf(r.whoId, r.whoName),
       summary: changeSummary(r.action, r.before, r.after),
       details: { action: r.action },
+    })),
+    // Test drives (issue 5)
+    ...rows.testDriveRows.map((r) => ({
+      type: 'test_drive' as const,
+      id: r.id,
+      at: iso(r.at),
+      who: whoOf(r.whoId, r.whoName),
+      summary: r.feedback ?? r.cancelReason ?? r.route ?? '',
+      details: {
+        endsAt: iso(r.endsAt),
+        status: r.status,
+        plateNo: r.plateNo,
+        series: r.seriesName,
+        route: r.route,
+        rating: r.rating,
+        licenceChecked: r.licenceChecked,
+        followUpId: r.followUpId,
+      },
+    })),
+    // Orders (issue 5): what happened to an order after it was created.
+    ...rows.orderEventRows.map((r) => {
+      const after = (r.after ?? {}) as Record<string, unknown>;
+      const event = ORDER_EVENTS[r.action] ?? r.action;
+      const reason = typeof after.reason === 'string' ? after.reason : null;
+      return {
+        type: 'order' as const,
+        id: `${r.orderId}:${r.id}`,
+        at: iso(r.at),
+        who: whoOf(r.whoId, r.whoName),
+        summary: reason ? `${r.orderNo}: ${reason}` : r.orderNo,
+        details: {
+          orderNo: r.orderNo,
+          event,
+          status: typeof after.status === 'string' ? after.status : null,
+          price: r.price,
+          deposit: typeof after.deposit === 'number' ? after.deposit : r.deposit,
+          reason,
+          plateNo: typeof after.plateNo === 'string' ? after.plateNo : null,
+        },
+      };
+    }),
+    // DCC calls and invitations (issue 5)
+    ...rows.callRows.map((r) => ({
+      type: 'call' as const,
+      id: r.id,
+      at: iso(r.at),
+      who: whoOf(r.whoId, r.whoName),
+      summary: r.note ?? '',
+      details: {
+        direction: r.direction,
+        outcome: r.outcome,
+        nextCallAt: r.nextCallAt ? iso(r.nextCallAt) : null,
+        invitationId: r.invitationId,
+      },
+    })),
+    ...rows.invitationRows.map((r) => ({
+      type: 'invitation' as const,
+      id: r.id,
+      at: iso(r.at),
+      who: whoOf(r.whoId, r.whoName),
+      summary: r.note ?? '',
+      details: {
+        scheduledAt: iso(r.scheduledAt),
+        purpose: r.purpose,
+        status: r.status,
+        arrivedAt: r.arrivedAt ? iso(r.arrivedAt) : null,
+      },
     })),
   ];
   return entries.sort((a, b) => b.at.localeCompare(a.at));

@@ -1,7 +1,15 @@
 import type { MergeProfile, OtherPhone } from '@qianke/core/customers/merge-profile';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../infra/db/database';
-import { customers, followUps, leads, orders, showroomVisits, tasks } from '../infra/db/schema/index';
+import {
+  customers,
+  followUps,
+  leads,
+  orders,
+  showroomVisits,
+  tasks,
+  testDrives,
+} from '../infra/db/schema/index';
 
 export type MergeRow = MergeProfile & {
   id: string;
@@ -61,7 +69,7 @@ export const moveCustomerRecords = async (
 ): Promise<{ leads: number; visits: number; followUps: number; tasks: number }> => {
   const from = [...fromIds];
   const moved = async (
-    table: typeof leads | typeof showroomVisits | typeof followUps | typeof tasks,
+    table: typeof leads | typeof showroomVisits | typeof followUps | typeof tasks | typeof testDrives,
   ): Promise<number> => {
     const rows = await db
       .update(table)
@@ -70,12 +78,15 @@ export const moveCustomerRecords = async (
       .returning({ id: table.id });
     return rows.length;
   };
-  return {
+  const counts = {
     leads: await moved(leads),
     visits: await moved(showroomVisits),
     followUps: await moved(followUps),
     tasks: await moved(tasks),
   };
+  // Test drives (issue 5) go with the customer too.
+  await moved(testDrives);
+  return counts;
 };
 
 /** Merged customers give up their main number first, so the kept one may list it (unique per store). */

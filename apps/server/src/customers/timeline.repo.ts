@@ -3,13 +3,19 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../infra/db/database';
 import {
   auditLog,
+  catalogConfigurations,
+  catalogModels,
   catalogSeries,
+  dccCalls,
+  demoCars,
   followUps,
+  invitations,
   leadLevelChanges,
   leadSources,
   leads,
   orders,
   showroomVisits,
+  testDrives,
   users,
 } from '../infra/db/schema/index';
 
@@ -153,7 +159,128 @@ export const timelineRows = async (db: Executor, dealerId: string, customerId: s
     .orderBy(desc(auditLog.at), sql`${auditLog.id} desc`)
     .limit(CAP);
 
-  return { leadRows, visitRows, followUpRows, levelRows, orderRows, changeRows };
+  // Test drives (issue 5): cancelled bookings too, the card tells the whole story.
+  const testDriveRows = await db
+    .select({
+      id: testDrives.id,
+      at: testDrives.startsAt,
+      endsAt: testDrives.endsAt,
+      status: testDrives.status,
+      route: testDrives.route,
+      feedback: testDrives.feedback,
+      rating: testDrives.rating,
+      cancelReason: testDrives.cancelReason,
+      licenceChecked: sql<boolean>`${testDrives.licenceCheckedAt} is not null`,
+      followUpId: testDrives.followUpId,
+      plateNo: demoCars.plateNo,
+      seriesName: catalogSeries.name,
+      whoId: testDrives.consultantId,
+      whoName: actor.displayName,
+    })
+    .from(testDrives)
+    .innerJoin(
+      demoCars,
+      and(eq(demoCars.dealerId, testDrives.dealerId), eq(demoCars.id, testDrives.demoCarId)),
+    )
+    .innerJoin(
+      catalogConfigurations,
+      and(
+        eq(catalogConfigurations.dealerId, demoCars.dealerId),
+        eq(catalogConfigurations.id, demoCars.configurationId),
+      ),
+    )
+    .innerJoin(
+      catalogModels,
+      and(eq(catalogModels.dealerId, demoCars.dealerId), eq(catalogModels.id, catalogConfigurations.modelId)),
+    )
+    .innerJoin(
+      catalogSeries,
+      and(eq(catalogSeries.dealerId, demoCars.dealerId), eq(catalogSeries.id, catalogModels.seriesId)),
+    )
+    .leftJoin(actor, eq(actor.id, testDrives.consultantId))
+    .where(and(eq(testDrives.dealerId, dealerId), eq(testDrives.customerId, customerId)))
+    .orderBy(desc(testDrives.startsAt))
+    .limit(CAP);
+
+  // Orders (issue 5): each status change of an order, as audited (confirmed, deposit, delivered, cancelled).
+  const orderEventRows = await db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      action: auditLog.action,
+      after: auditLog.after,
+      orderId: orders.id,
+      orderNo: orders.orderNo,
+      price: orders.price,
+      deposit: orders.deposit,
+      whoId: auditLog.actorId,
+      whoName: actor.displayName,
+    })
+    .from(auditLog)
+    .innerJoin(
+      orders,
+      and(eq(orders.dealerId, auditLog.dealerId), eq(sql`${orders.id}::text`, auditLog.entityId)),
+    )
+    .leftJoin(actor, eq(actor.id, auditLog.actorId))
+    .where(
+      and(
+        eq(auditLog.dealerId, dealerId),
+        eq(auditLog.entity, 'order'),
+        eq(orders.customerId, customerId),
+        inArray(auditLog.action, ['order.confirm', 'order.pay_deposit', 'order.deliver', 'order.cancel']),
+      ),
+    )
+    .orderBy(desc(auditLog.at), sql`${auditLog.id} desc`)
+    .limit(CAP);
+
+  // DCC calls and invitations (issue 5).
+  const callRows = await db
+    .select({
+      id: dccCalls.id,
+      at: dccCalls.occurredAt,
+      direction: dccCalls.direction,
+      outcome: dccCalls.outcome,
+      note: dccCalls.note,
+      nextCallAt: dccCalls.nextCallAt,
+      invitationId: dccCalls.invitationId,
+      whoId: dccCalls.agentId,
+      whoName: actor.displayName,
+    })
+    .from(dccCalls)
+    .leftJoin(actor, eq(actor.id, dccCalls.agentId))
+    .where(and(eq(dccCalls.dealerId, dealerId), eq(dccCalls.customerId, customerId)))
+    .orderBy(desc(dccCalls.occurredAt))
+    .limit(CAP);
+  const invitationRows = await db
+    .select({
+      id: invitations.id,
+      at: invitations.createdAt,
+      scheduledAt: invitations.scheduledAt,
+      purpose: invitations.purpose,
+      status: invitations.status,
+      arrivedAt: invitations.arrivedAt,
+      note: invitations.note,
+      whoId: invitations.invitedBy,
+      whoName: actor.displayName,
+    })
+    .from(invitations)
+    .leftJoin(actor, eq(actor.id, invitations.invitedBy))
+    .where(and(eq(invitations.dealerId, dealerId), eq(invitations.customerId, customerId)))
+    .orderBy(desc(invitations.createdAt))
+    .limit(CAP);
+
+  return {
+    leadRows,
+    visitRows,
+    followUpRows,
+    levelRows,
+    orderRows,
+    changeRows,
+    testDriveRows,
+    orderEventRows,
+    callRows,
+    invitationRows,
+  };
 };
 
 export type TimelineRows = Awaited<ReturnType<typeof timelineRows>>;

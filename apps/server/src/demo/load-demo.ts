@@ -3,6 +3,7 @@ import { DomainError } from '@qianke/core/shared/domain-error';
 import { getTableColumns, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { loadDemoAssignmentRules } from '../assignment/demo-rules';
+import { loadDemoDcc } from '../dcc/demo-dcc';
 import { loadDemoDefeats } from '../defeat/demo-defeats';
 import { hashToken } from '../infra/crypto/tokens';
 import type { Db, Tx } from '../infra/db/database';
@@ -28,6 +29,8 @@ import {
   userRoles,
   users,
 } from '../infra/db/schema/index';
+import { loadDemoTestDrives } from '../test-drives/demo-test-drives';
+import { loadDemoStock } from '../vehicles/demo-stock';
 import { generateDemoData } from './demo-data';
 
 /** Rows per INSERT: a few round trips, each a JSON document of a few hundred kilobytes. */
@@ -125,6 +128,9 @@ export const loadDemoDealership = async (
     await insertAll(tx, cardCounters, cardCountersOf(data.customers));
     await loadDemoAssignmentRules(tx, { store1Id: store1.id, now: options.now });
     await loadDemoDefeats(tx, { storeIds: [store1.id, store2.id], now: options.now });
+    await loadDemoDcc(tx, { store1Id: store1.id, now: options.now });
+    await loadDemoTestDrives(tx, { storeIds: [store1.id, store2.id], now: options.now });
+    await loadDemoStock(tx, { storeIds: [store1.id, store2.id], now: options.now });
     await tx.insert(apiKeys).values({
       dealerId: store1.id,
       name: 'Demo portal key',

@@ -116,6 +116,93 @@ export type LoggedFollowUp = {
   leadVersion: number;
 };
 
+/**
+ * Writes a level (and horizon) change of a lead: the lead, the customer's level, the history row
+ * and the audit row. Returns the history row id, or null when the level did not change.
+ */
+export const applyGrade = async (
+  tx: Executor,
+  ctx: AuthContext,
+  lead: WorkLeadRow,
+  input: {
+    /** null: the lead stays ungraded. */
+    level: Level | null;
+    horizon?: Horizon | null | undefined;
+    reason: string;
+    now: Date;
+    firstContactedAt?: Date;
+    version?: number | undefined;
+    audit?: Record<string, unknown>;
+  },
+): Promise<{ changeId: string | null; version: number }> => {
+  if (input.version !== undefined && input.version !== lead.version)
+    throw new DomainError('stale_version', STALE);
+  const level = input.level;
+  const levelChanged = level !== null && level !== lead.level;
+  const horizonChanged =
+    input.horizon !== undefined && input.horizon !== null && input.horizon !== lead.horizon;
+  const patch = {
+    ...(levelChanged ? { level } : {}),
+    ...(horizonChanged && input.horizon ? { horizon: input.horizon } : {}),
+    ...(input.firstContactedAt ? { firstContactedAt: input.firstContactedAt } : {}),
+  };
+  if (Object.keys(patch).length === 0) return { changeId: null, version: lead.version };
+  const version = await updateWorkLead(tx, ctx.dealerId, lead.id, patch, lead.version);
+  if (version === undefined) throw new DomainError('stale_version', STALE);
+  let changeId: string | null = null;
+  if (levelChanged) {
+    changeId = await insertLevelChange(tx, {
+      dealerId: ctx.dealerId,
+      leadId: lead.id,
+      fromLevel: lead.level,
+      toLevel: level,
+      changedBy: ctx.userId,
+      changedAt: input.now,
+      reason: input.reason,
+    });
+    await syncCustomerLevel(tx, ctx.dealerId, lead.customerId);
+  }
+  if (levelChanged || horizonChanged) {
+    await recordAudit(tx, {
+      dealerId: ctx.dealerId,
+      actorId: ctx.userId,
+      action: 'lead.level_change',
+      entity: 'lead',
+      entityId: lead.id,
+      before: { level: lead.level, horizon: lead.horizon },
+      after: {
+        level: levelChanged ? level : lead.level,
+        horizon: horizonChanged ? input.horizon : lead.horizon,
+        reason: input.reason,
+        ...input.audit,
+      },
+    });
+  }
+  return { changeId, version };
+};
+
+/**
+ * Another part of the app (orders: deposit paid, order cancelled) sets a lead's level inside its own
+ * transaction, through the same path as grading: the lead, the customer's level, the history row and
+ * the audit row. With `onlyFrom`, only a lead at that level changes. Returns whether it changed.
+ */
+export const regradeLead = async (
+  tx: Executor,
+  ctx: AuthContext,
+  leadId: string,
+  input: { level: Level; reason: string; now: Date; onlyFrom?: Level },
+): Promise<boolean> => {
+  const lead = await findWorkLead(tx, ctx.dealerId, leadId);
+  if (!lead || lead.level === input.level) return false;
+  if (input.onlyFrom !== undefined && lead.level !== input.onlyFrom) return false;
+  const { changeId } = await applyGrade(tx, ctx, lead, {
+    level: input.level,
+    reason: input.reason,
+    now: input.now,
+  });
+  return changeId !== null;
+};
+
 export const createFollowUpsService = ({ db, clock }: { db: Db; clock: Clock }) => {
   /** The seed-001 grading table with the store's cadence, the horizon tiers and the MAN actions. */
   const grading = async (ctx: AuthContext): Promise<TGradingTable> => {
@@ -135,71 +222,6 @@ export const createFollowUpsService = ({ db, clock }: { db: Db; clock: Clock }) 
         ),
       ),
     };
-  };
-
-  /**
-   * Writes a level (and horizon) change of a lead: the lead, the customer's level, the history row
-   * and the audit row. Returns the history row id, or null when the level did not change.
-   */
-  const applyGrade = async (
-    tx: Executor,
-    ctx: AuthContext,
-    lead: WorkLeadRow,
-    input: {
-      /** null: the lead stays ungraded. */
-      level: Level | null;
-      horizon?: Horizon | null | undefined;
-      reason: string;
-      now: Date;
-      firstContactedAt?: Date;
-      version?: number | undefined;
-      audit?: Record<string, unknown>;
-    },
-  ): Promise<{ changeId: string | null; version: number }> => {
-    if (input.version !== undefined && input.version !== lead.version)
-      throw new DomainError('stale_version', STALE);
-    const level = input.level;
-    const levelChanged = level !== null && level !== lead.level;
-    const horizonChanged =
-      input.horizon !== undefined && input.horizon !== null && input.horizon !== lead.horizon;
-    const patch = {
-      ...(levelChanged ? { level } : {}),
-      ...(horizonChanged && input.horizon ? { horizon: input.horizon } : {}),
-      ...(input.firstContactedAt ? { firstContactedAt: input.firstContactedAt } : {}),
-    };
-    if (Object.keys(patch).length === 0) return { changeId: null, version: lead.version };
-    const version = await updateWorkLead(tx, ctx.dealerId, lead.id, patch, lead.version);
-    if (version === undefined) throw new DomainError('stale_version', STALE);
-    let changeId: string | null = null;
-    if (levelChanged) {
-      changeId = await insertLevelChange(tx, {
-        dealerId: ctx.dealerId,
-        leadId: lead.id,
-        fromLevel: lead.level,
-        toLevel: level,
-        changedBy: ctx.userId,
-        changedAt: input.now,
-        reason: input.reason,
-      });
-      await syncCustomerLevel(tx, ctx.dealerId, lead.customerId);
-    }
-    if (levelChanged || horizonChanged) {
-      await recordAudit(tx, {
-        dealerId: ctx.dealerId,
-        actorId: ctx.userId,
-        action: 'lead.level_change',
-        entity: 'lead',
-        entityId: lead.id,
-        before: { level: lead.level, horizon: lead.horizon },
-        after: {
-          level: levelChanged ? level : lead.level,
-          horizon: horizonChanged ? input.horizon : lead.horizon,
-          reason: input.reason,
-          ...input.audit,
-        },
-      });
-    }
-    return { changeId, version };
   };
 
   const levelChangeById = async (executor: Executor, ctx: AuthContext, id: string | null) => {

@@ -34,6 +34,7 @@ import { recordAudit } from '../infra/audit/record-audit';
 import type { Clock } from '../infra/clock';
 import type { Db, Executor } from '../infra/db/database';
 import type { AuthContext } from '../infra/http/auth-context';
+import { markInvitationArrived } from '../invitations/invitation-arrival';
 import { notifyArrival } from '../notifications/arrival';
 import {
   findActiveSource,
@@ -249,6 +250,17 @@ export const createShowroomService = ({ db, clock }: ShowroomServiceDeps) => {
         note: visitNote,
       });
       await notifyArrival(tx, { dealerId: ctx.dealerId, visitId });
+      // An invited customer arriving marks the invitation and alerts its consultant and agent (issue 5).
+      if (customerId && input.kind === 'visit') {
+        await markInvitationArrived(tx, {
+          dealerId: ctx.dealerId,
+          customerId,
+          visitId,
+          arrivedAt,
+          actorId: ctx.userId,
+          now,
+        });
+      }
       await recordAudit(tx, {
         dealerId: ctx.dealerId,
         actorId: ctx.userId,

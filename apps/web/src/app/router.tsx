@@ -52,6 +52,26 @@ const DefeatReasonsPage = lazy(() =>
 const FollowUpReviewPage = lazy(() =>
   import('./routes/follow-up-review').then((m) => ({ default: m.FollowUpReviewPage })),
 );
+// DCC and invitations (issue 5)
+const DccPage = lazy(() => import('./routes/dcc').then((m) => ({ default: m.DccPage })));
+const InvitationsPage = lazy(() =>
+  import('./routes/invitations').then((m) => ({ default: m.InvitationsPage })),
+);
+// Test drives (issue 5)
+const TestDrivesPage = lazy(() =>
+  import('./routes/test-drives').then((m) => ({ default: m.TestDrivesPage })),
+);
+// Stock vehicles, orders and owners (issue 5)
+const OrdersPage = lazy(() => import('./routes/orders').then((m) => ({ default: m.OrdersPage })));
+const NewOrderPage = lazy(() => import('./routes/order-new').then((m) => ({ default: m.NewOrderPage })));
+const OrderDetailPage = lazy(() =>
+  import('./routes/order-detail').then((m) => ({ default: m.OrderDetailPage })),
+);
+const OrderSheetPage = lazy(() =>
+  import('./routes/order-sheet').then((m) => ({ default: m.OrderSheetPage })),
+);
+const StockPage = lazy(() => import('./routes/stock').then((m) => ({ default: m.StockPage })));
+const OwnersPage = lazy(() => import('./routes/owners').then((m) => ({ default: m.OwnersPage })));
 
 const routes: RouteObject[] = [
   {
@@ -226,6 +246,90 @@ const routes: RouteObject[] = [
             element: (
               <RequirePermission permission="follow_ups.comment">
                 <FollowUpReviewPage />
+              </RequirePermission>
+            ),
+          },
+          // DCC and invitations (issue 5)
+          {
+            path: paths.dcc.slice(1),
+            errorElement: <RouteErrorPage />,
+            element: (
+              <RequirePermission permission="dcc.call">
+                <DccPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: paths.invitations.slice(1),
+            errorElement: <RouteErrorPage />,
+            element: (
+              <RequirePermission permission="invitations.manage">
+                <InvitationsPage />
+              </RequirePermission>
+            ),
+          },
+          // Test drives (issue 5)
+          {
+            path: paths.testDrives.slice(1),
+            errorElement: <RouteErrorPage />,
+            element: (
+              <RequirePermission permission="test_drives.book">
+                <TestDrivesPage />
+              </RequirePermission>
+            ),
+          },
+          // Stock vehicles, orders and owners (issue 5)
+          {
+            path: paths.orders.slice(1),
+            errorElement: <RouteErrorPage />,
+            element: (
+              <RequirePermission permission="orders.view">
+                <OrdersPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: paths.newOrder.slice(1),
+            errorElement: <RouteErrorPage />,
+            element: (
+              <RequirePermission permission="orders.manage">
+                <NewOrderPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: `${paths.orders.slice(1)}/:orderId`,
+            errorElement: <RouteErrorPage />,
+            element: (
+              <RequirePermission permission="orders.view">
+                <OrderDetailPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: `${paths.orders.slice(1)}/:orderId/sheet`,
+            errorElement: <RouteErrorPage />,
+            element: (
+              <RequirePermission permission="orders.view">
+                <OrderSheetPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: paths.stock.slice(1),
+            errorElement: <RouteErrorPage />,
+            element: (
+              <RequirePermission permission="vehicles.view">
+                <StockPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: paths.owners.slice(1),
+            errorElement: <RouteErrorPage />,
+            element: (
+              <RequirePermission permission="orders.view">
+                <OwnersPage />
               </RequirePermission>
             ),
           },

@@ -18,4 +18,14 @@ export const paths = {
   defeatRequests: '/defeats/mine',
   defeatReasons: '/settings/defeat-reasons',
   followUpReview: '/follow-ups/review',
+  // DCC and invitations (issue 5)
+  dcc: '/dcc',
+  invitations: '/invitations',
+  // Test drives (issue 5)
+  testDrives: '/test-drives',
+  // Stock vehicles, orders and owners (issue 5)
+  orders: '/orders',
+  newOrder: '/orders/new',
+  stock: '/stock',
+  owners: '/owners',
 } as const;

@@ -23,6 +23,13 @@ describe('permissions table', () => {
       'showroom.view',
       'sources.view',
       'defeat.request',
+      // Issue 5: invitations, test drives, stock vehicles and orders.
+      'invitations.manage',
+      'test_drives.book',
+      'vehicles.view',
+      'orders.view',
+      'orders.manage',
+      'orders.deliver',
     ]);
     expect(permissionsOf(['receptionist'])).toEqual([
       'self.use',
@@ -32,6 +39,7 @@ describe('permissions table', () => {
       'showroom.log',
       'showroom.view',
       'sources.view',
+      'test_drives.book',
     ]);
   });
 });

@@ -67,6 +67,29 @@ export const PERMISSIONS = {
   'defeat_reasons.manage': ['admin', 'sales_manager'],
   /** Review the store's follow-ups and comment on (批复) any of them; the author is notified. */
   'follow_ups.comment': ['sales_manager'],
+  // DCC and invitations (issue 5)
+  /** Work the DCC call lists, log outbound and inbound calls. */
+  'dcc.call': ['dcc_agent', 'sales_manager', 'crm_specialist'],
+  /** Book, list, cancel and re-invite showroom invitations (邀约). */
+  'invitations.manage': ['dcc_agent', 'consultant', 'sales_manager'],
+  /** The DCC rates per agent: a manager sees every agent, an agent their own. */
+  'dcc.stats': ['sales_manager', 'dcc_agent'],
+  // Test drives (issue 5)
+  /** See the demo cars and their booking schedules; book, check the licence, complete, cancel test drives. */
+  'test_drives.book': ['consultant', 'sales_manager', 'receptionist', 'dcc_agent'],
+  /** Add, edit and retire the store's demo cars (试驾车). */
+  'demo_cars.manage': ['admin', 'sales_manager'],
+  // Stock vehicles, orders and owners (issue 5)
+  /** See the store's stock vehicles by VIN and the catalog to order from. */
+  'vehicles.view': ['admin', 'sales_manager', 'consultant'],
+  /** Add stock vehicles; change the note, colour or arrival day of one in stock. */
+  'vehicles.manage': ['admin', 'sales_manager'],
+  /** See orders (a consultant their own), print order sheets, see owner cards by licence month. */
+  'orders.view': ['admin', 'sales_manager', 'consultant', 'crm_specialist'],
+  /** Create and change orders: confirm, record the deposit, cancel with a reason. */
+  'orders.manage': ['sales_manager', 'consultant'],
+  /** Hand the car over: the order is delivered and the customer becomes an owner. */
+  'orders.deliver': ['sales_manager', 'consultant'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

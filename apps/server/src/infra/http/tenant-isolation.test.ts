@@ -25,6 +25,14 @@ type Store1 = {
   defeatReasonId: string;
   defeatRequestId: string;
   followUpId: string;
+  // DCC and invitations (issue 5)
+  invitationId: string;
+  // Test drives (issue 5)
+  demoCarId: string;
+  testDriveId: string;
+  // Stock vehicles and orders (issue 5)
+  stockVehicleId: string;
+  orderId: string;
 };
 
 type RouteCase =
@@ -241,6 +249,117 @@ const ROUTES: Record<string, RouteCase> = {
     body: () => ({ body: 'Taken over' }),
   },
   'GET /api/v1/follow-ups/:id/comments': { kind: 'row', id: (s) => s.followUpId },
+  // DCC and invitations (issue 5)
+  'GET /api/v1/dcc/call-lists': { kind: 'list', path: '/api/v1/dcc/call-lists?list=due&pageSize=100' },
+  'POST /api/v1/dcc/calls': {
+    kind: 'row',
+    id: (s) => s.leadId,
+    body: (s) => ({ leadId: s.leadId, outcome: 'reached', note: 'Taken over' }),
+  },
+  'GET /api/v1/dcc/inbound-lookup': { kind: 'list', path: '/api/v1/dcc/inbound-lookup?phone=13800138000' },
+  'POST /api/v1/dcc/inbound-calls': {
+    kind: 'own',
+    why: "logs a call in the caller's store; a store-1 phone matches no one there (dcc.routes.test.ts)",
+  },
+  'GET /api/v1/dcc/stats': { kind: 'list', path: '/api/v1/dcc/stats?from=2020-01-01&to=2030-12-31' },
+  'POST /api/v1/invitations': {
+    kind: 'row',
+    id: (s) => s.leadId,
+    body: (s) => ({ leadId: s.leadId, scheduledAt: '2030-01-01T10:00:00+08:00', purpose: 'viewing' }),
+  },
+  'GET /api/v1/invitations': { kind: 'list', path: '/api/v1/invitations?pageSize=100' },
+  'GET /api/v1/invitations/options': { kind: 'list' },
+  'POST /api/v1/invitations/:id/cancel': {
+    kind: 'row',
+    id: (s) => s.invitationId,
+    body: () => ({ version: 0 }),
+  },
+  'POST /api/v1/invitations/:id/no-show': {
+    kind: 'row',
+    id: (s) => s.invitationId,
+    body: () => ({ version: 0 }),
+  },
+  'POST /api/v1/invitations/:id/reinvite': {
+    kind: 'row',
+    id: (s) => s.invitationId,
+    body: () => ({ scheduledAt: '2030-01-01T10:00:00+08:00', purpose: 'viewing' }),
+  },
+  // Test drives (issue 5)
+  'GET /api/v1/demo-cars': { kind: 'list', path: '/api/v1/demo-cars?includeInactive=true' },
+  'GET /api/v1/demo-cars/options': { kind: 'list' },
+  'POST /api/v1/demo-cars': { kind: 'own', why: "adds a demo car to the caller's store" },
+  'PATCH /api/v1/demo-cars/:id': {
+    kind: 'row',
+    id: (s) => s.demoCarId,
+    body: () => ({ version: 0, plateNo: 'HACK', active: false }),
+  },
+  'GET /api/v1/test-drives/schedule': { kind: 'list', path: '/api/v1/test-drives/schedule?date=2026-11-26' },
+  'GET /api/v1/test-drives': { kind: 'list' },
+  'GET /api/v1/test-drives/:id': { kind: 'row', id: (s) => s.testDriveId },
+  'POST /api/v1/test-drives': {
+    kind: 'own',
+    why: "books in the caller's store; a store-1 customer or car is unknown (test-drives.routes.test.ts)",
+  },
+  'POST /api/v1/test-drives/:id/licence-check': {
+    kind: 'row',
+    id: (s) => s.testDriveId,
+    body: () => ({ version: 1, licenceNo: '11010519491231002X' }),
+  },
+  'POST /api/v1/test-drives/:id/complete': {
+    kind: 'row',
+    id: (s) => s.testDriveId,
+    body: () => ({ version: 1, feedback: 'Taken over', rating: 5 }),
+  },
+  'POST /api/v1/test-drives/:id/cancel': {
+    kind: 'row',
+    id: (s) => s.testDriveId,
+    body: () => ({ version: 1, reason: 'Taken over' }),
+  },
+  'POST /api/v1/test-drives/:id/no-show': {
+    kind: 'row',
+    id: (s) => s.testDriveId,
+    body: () => ({ version: 1 }),
+  },
+  // Stock vehicles and orders (issue 5)
+  'GET /api/v1/vehicles/catalog': { kind: 'list' },
+  'GET /api/v1/vehicles/stock': { kind: 'list', path: '/api/v1/vehicles/stock?pageSize=200' },
+  'POST /api/v1/vehicles/stock': {
+    kind: 'own',
+    why: "adds a car to the caller's stock; a configuration of another store is refused (vehicles.routes.test.ts)",
+  },
+  'GET /api/v1/vehicles/stock/:id': { kind: 'row', id: (s) => s.stockVehicleId },
+  'PATCH /api/v1/vehicles/stock/:id': {
+    kind: 'row',
+    id: (s) => s.stockVehicleId,
+    body: () => ({ version: 0, note: 'Taken over' }),
+  },
+  'GET /api/v1/orders': { kind: 'list', path: '/api/v1/orders?pageSize=200' },
+  'POST /api/v1/orders': {
+    kind: 'row',
+    id: (s) => s.customerId,
+    body: (s) => ({
+      customerId: s.customerId,
+      stockVehicleId: s.stockVehicleId,
+      price: 100_000,
+      paymentMethod: 'cash',
+    }),
+  },
+  'GET /api/v1/orders/:id': { kind: 'row', id: (s) => s.orderId },
+  'PATCH /api/v1/orders/:id': {
+    kind: 'row',
+    id: (s) => s.orderId,
+    body: () => ({ version: 0, note: 'Taken over' }),
+  },
+  'POST /api/v1/orders/:id/confirm': { kind: 'row', id: (s) => s.orderId, body: () => ({ version: 0 }) },
+  'POST /api/v1/orders/:id/deposit': { kind: 'row', id: (s) => s.orderId, body: () => ({ version: 0 }) },
+  'POST /api/v1/orders/:id/cancel': {
+    kind: 'row',
+    id: (s) => s.orderId,
+    body: () => ({ version: 0, reason: 'Taken over' }),
+  },
+  'POST /api/v1/orders/:id/deliver': { kind: 'row', id: (s) => s.orderId, body: () => ({ version: 0 }) },
+  'GET /api/v1/orders/:id/sheet': { kind: 'row', id: (s) => s.orderId },
+  'GET /api/v1/owners': { kind: 'list', path: '/api/v1/owners?pageSize=200' },
 };
 
 let t: TestServer;
@@ -267,6 +386,11 @@ beforeAll(async () => {
     defeat_reason_id: string;
     defeat_request_id: string;
     follow_up_id: string;
+    invitation_id: string;
+    demo_car_id: string;
+    test_drive_id: string;
+    stock_vehicle_id: string;
+    order_id: string;
   }>(sql`
     select (select id from customers where dealer_id = ${s1.id} order by id limit 1) as customer_id,
            (select id from leads where dealer_id = ${s1.id} order by id limit 1) as lead_id,
@@ -279,7 +403,12 @@ beforeAll(async () => {
            (select id from defeat_reasons where dealer_id = ${s1.id} order by id limit 1) as defeat_reason_id,
            (select id from defeat_requests where dealer_id = ${s1.id} and status = 'pending' order by id limit 1)
              as defeat_request_id,
-           (select id from follow_ups where dealer_id = ${s1.id} order by id limit 1) as follow_up_id`);
+           (select id from follow_ups where dealer_id = ${s1.id} order by id limit 1) as follow_up_id,
+           (select id from invitations where dealer_id = ${s1.id} order by id limit 1) as invitation_id,
+           (select id from demo_cars where dealer_id = ${s1.id} order by id limit 1) as demo_car_id,
+           (select id from test_drives where dealer_id = ${s1.id} order by id limit 1) as test_drive_id,
+           (select id from stock_vehicles where dealer_id = ${s1.id} order by id limit 1) as stock_vehicle_id,
+           (select id from orders where dealer_id = ${s1.id} and status = 'confirmed' order by id limit 1) as order_id`);
   if (!sample) throw new Error('the demo store has no rows');
   // The demo has no import: the store-1 manager uploads a small file.
   const importer = await t.as('manager');
@@ -306,6 +435,11 @@ beforeAll(async () => {
     defeatReasonId: sample.defeat_reason_id,
     defeatRequestId: sample.defeat_request_id,
     followUpId: sample.follow_up_id,
+    invitationId: sample.invitation_id,
+    demoCarId: sample.demo_car_id,
+    testDriveId: sample.test_drive_id,
+    stockVehicleId: sample.stock_vehicle_id,
+    orderId: sample.order_id,
   };
   const ids = await t.rows<{ id: string }>(sql`
     select id::text as id from users where dealer_id = ${s1.id}
@@ -318,7 +452,13 @@ beforeAll(async () => {
     union all select id::text from assignment_rules where dealer_id = ${s1.id}
     union all select id::text from defeat_reasons where dealer_id = ${s1.id}
     union all select id::text from defeat_requests where dealer_id = ${s1.id}
-    union all select id::text from follow_ups where dealer_id = ${s1.id}`);
+    union all select id::text from follow_ups where dealer_id = ${s1.id}
+    union all select id::text from invitations where dealer_id = ${s1.id}
+    union all select id::text from dcc_calls where dealer_id = ${s1.id}
+    union all select id::text from demo_cars where dealer_id = ${s1.id}
+    union all select id::text from test_drives where dealer_id = ${s1.id}
+    union all select id::text from stock_vehicles where dealer_id = ${s1.id}
+    union all select id::text from orders where dealer_id = ${s1.id}`);
   store1Ids = [s1.id, ...ids.map((r) => r.id)];
   store1Ids.push(store1.importJobId);
 

@@ -3,12 +3,17 @@ import {
   AuditOutlined,
   BranchesOutlined,
   CalendarOutlined,
+  CarOutlined,
   CommentOutlined,
   ContactsOutlined,
+  CrownOutlined,
+  DatabaseOutlined,
   FileExclamationOutlined,
+  FileTextOutlined,
   HomeOutlined,
   ImportOutlined,
   KeyOutlined,
+  PhoneOutlined,
   ScheduleOutlined,
   SettingOutlined,
   ShopOutlined,
@@ -42,7 +47,16 @@ export type MenuEntry = {
     | 'menu.defeatApprovals'
     | 'menu.defeatRequests'
     | 'menu.defeatReasons'
-    | 'menu.followUpReview';
+    | 'menu.followUpReview'
+    // DCC and invitations (issue 5)
+    | 'menu.dcc'
+    | 'menu.invitations'
+    // Test drives (issue 5)
+    | 'menu.testDrives'
+    // Stock vehicles, orders and owners (issue 5)
+    | 'menu.orders'
+    | 'menu.stock'
+    | 'menu.owners';
 };
 
 /** The side menu; each user sees the entries their permissions allow. */
@@ -75,6 +89,45 @@ export const MENU_ENTRIES: readonly MenuEntry[] = [
     permission: 'showroom.log',
     icon: <ShopOutlined />,
     label: 'menu.showroom',
+  },
+  // Test drives (issue 5)
+  {
+    key: 'test-drives',
+    path: paths.testDrives,
+    permission: 'test_drives.book',
+    icon: <CarOutlined />,
+    label: 'menu.testDrives',
+  },
+  // Stock vehicles, orders and owners (issue 5)
+  {
+    key: 'orders',
+    path: paths.orders,
+    permission: 'orders.view',
+    icon: <FileTextOutlined />,
+    label: 'menu.orders',
+  },
+  {
+    key: 'stock',
+    path: paths.stock,
+    permission: 'vehicles.view',
+    icon: <DatabaseOutlined />,
+    label: 'menu.stock',
+  },
+  {
+    key: 'owners',
+    path: paths.owners,
+    permission: 'orders.view',
+    icon: <CrownOutlined />,
+    label: 'menu.owners',
+  },
+  // DCC and invitations (issue 5)
+  { key: 'dcc', path: paths.dcc, permission: 'dcc.call', icon: <PhoneOutlined />, label: 'menu.dcc' },
+  {
+    key: 'invitations',
+    path: paths.invitations,
+    permission: 'invitations.manage',
+    icon: <ScheduleOutlined />,
+    label: 'menu.invitations',
   },
   {
     key: 'distribution',

@@ -16,6 +16,10 @@ const COLOURS: Record<TTimelineEntry['type'], string> = {
   level_change: 'orange',
   order: 'red',
   change: 'gray',
+  test_drive: 'purple',
+  // DCC (issue 5)
+  call: 'cyan',
+  invitation: 'magenta',
 };
 
 const str = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
@@ -56,11 +60,32 @@ const factsOf = (entry: TTimelineEntry, t: TFunction, language: Language, timeZo
       return [str(d.reason)].filter((f): f is string => Boolean(f));
     case 'order':
       return [
+        // Orders (issue 5): what happened (created, confirmed, deposit, delivered, cancelled).
+        str(d.event) && t(`customers.timeline.orderEvents.${d.event as 'created'}`),
         str(d.status) && t(`customers.timeline.orderStatus.${d.status as 'draft'}`),
         typeof d.price === 'number' ? `¥${d.price.toLocaleString(language)}` : null,
       ].filter((f): f is string => Boolean(f));
     case 'change':
       return [];
+    case 'test_drive':
+      return [
+        [str(d.series), str(d.plateNo)].filter(Boolean).join(' '),
+        str(d.status) && t(`testDrives.status.${d.status as 'booked'}`),
+        typeof d.rating === 'number' ? t('testDrives.ratingOf', { rating: d.rating }) : null,
+        str(d.route) && `${t('testDrives.fields.route')}: ${d.route}`,
+      ].filter((f): f is string => Boolean(f));
+    // DCC (issue 5)
+    case 'call':
+      return [
+        str(d.outcome) && t(`dcc.outcomes.${d.outcome as 'reached'}`),
+        d.direction === 'inbound' ? t('dcc.inbound.title') : null,
+      ].filter((f): f is string => Boolean(f));
+    case 'invitation':
+      return [
+        str(d.scheduledAt) && formatDateTime(str(d.scheduledAt), timeZone, language),
+        str(d.purpose) && t(`invitations.purposes.${d.purpose as 'viewing'}`),
+        str(d.status) && t(`invitations.statuses.${d.status as 'scheduled'}`),
+      ].filter((f): f is string => Boolean(f));
   }
 };
 

@@ -29,6 +29,8 @@ const KIND_ICONS: Record<TNotificationKind, ReactNode> = {
   unassigned: <AlertOutlined style={{ color: '#fa8c16' }} />,
   defeat_request: <FlagOutlined style={{ color: '#722ed1' }} />,
   defeat_decision: <SafetyCertificateOutlined style={{ color: '#722ed1' }} />,
+  invitation_arrived: <ShopOutlined style={{ color: '#eb2f96' }} />,
+  invitation_returned: <ClockCircleOutlined style={{ color: '#fa8c16' }} />,
 };
 
 type NotificationBellProps = {

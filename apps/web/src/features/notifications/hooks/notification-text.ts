@@ -114,6 +114,10 @@ export const describeNotification = (
             : t('notifications.text.defeatApproved', { customer }),
         href: customerHref,
       };
+    case 'invitation_arrived':
+      return { text: t('notifications.text.invitationArrived', { customer }), href: customerHref };
+    case 'invitation_returned':
+      return { text: t('notifications.text.invitationReturned', { customer }), href: paths.distribution };
     default:
       return { text: t('notifications.text.generic'), href: undefined };
   }

@@ -1,7 +1,17 @@
 import type { TTask } from '@qianke/contracts/follow-ups';
 import type { TFunction } from 'i18next';
 
-const KINDS = ['first_contact', 'follow_up', 'holiday_care', 'owner_care', 'nurturing', 'custom'] as const;
+const KINDS = [
+  'first_contact',
+  'follow_up',
+  'holiday_care',
+  'owner_care',
+  'nurturing',
+  'custom',
+  // DCC (issue 5)
+  'invitation_reminder',
+  'dcc_call',
+] as const;
 type Kind = (typeof KINDS)[number];
 const isKind = (kind: string): kind is Kind => (KINDS as readonly string[]).includes(kind);
 
