@@ -111,7 +111,7 @@ describe('a test drive', () => {
       await clash.waitFor();
       expect(await clash.textContent()).toContain('10:00–11:00');
       expect(await clash.textContent()).toContain('已被预约');
-      await page.keyboard.press('Escape');
+      await page.getByTestId('test-drive-cancel').click();
       await form.waitFor({ state: 'detached' });
       const still = await get<{ items: TestDrive[] }>(
         page.request,

@@ -106,7 +106,9 @@ export const BookTestDriveDialog = ({
       mask={{ closable: false }}
       footer={
         <>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button onClick={onClose} data-testid="test-drive-cancel">
+            {t('common.cancel')}
+          </Button>
           <Button type="primary" htmlType="submit" loading={book.isPending} data-testid="test-drive-submit">
             {t('testDrives.bookCar')}
           </Button>
