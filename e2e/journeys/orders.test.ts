@@ -86,6 +86,43 @@ describe('from order to owner', () => {
       const orderNo = ((await page.getByTestId('order-no').textContent()) ?? '').trim();
       expect(orderNo).toMatch(/^SO-SHPD-\d{4}-\d{4}$/);
 
+      // The draft is edited: opened prefilled; a save over someone else's change is refused with the
+      // 409's message; reopened, the form holds the fresh order and saves.
+      const orderId = new URL(page.url()).pathname.split('/').pop() ?? '';
+      const discount = page
+        .locator('input[data-testid="order-discount"], [data-testid="order-discount"] input')
+        .first();
+      await page.getByTestId('order-edit-open').click();
+      await page.getByTestId('order-edit').waitFor();
+      expect(await page.getByTestId('order-loan-bank').inputValue()).toBe('招商银行');
+      const draft = await get<{ version: number }>(page.request, `/api/v1/orders/${orderId}`);
+      const meanwhile = await page.request.patch(`/api/v1/orders/${orderId}`, {
+        data: { version: draft.version, note: '经理备注：客户要求加装脚垫' },
+      });
+      expect(meanwhile.status()).toBe(200);
+      await discount.fill('3000');
+      await page.getByTestId('order-submit').click();
+      await page
+        .getByTestId('order-edit')
+        .getByRole('alert')
+        .filter({ hasText: '订单已被他人修改' })
+        .first()
+        .waitFor();
+      await page.getByTestId('order-form-cancel').click();
+      // The order on screen was re-read: it shows the other change.
+      await page.getByTestId('order-detail').filter({ hasText: '经理备注：客户要求加装脚垫' }).waitFor();
+      await page.getByTestId('order-edit-open').click();
+      await page.getByTestId('order-edit').waitFor();
+      expect(await page.getByTestId('order-note').inputValue()).toBe('经理备注：客户要求加装脚垫');
+      await discount.fill('3000');
+      await page.getByTestId('order-submit').click();
+      await page.getByTestId('order-detail').waitFor();
+      const edited = await get<{ discount: number; note: string | null }>(
+        page.request,
+        `/api/v1/orders/${orderId}`,
+      );
+      expect(edited).toMatchObject({ discount: 3000, note: '经理备注：客户要求加装脚垫' });
+
       await page.getByTestId('order-confirm').click();
       await page.locator('[data-testid="order-status"][data-status="confirmed"]').waitFor();
 

@@ -16,6 +16,13 @@ import {
   storeTimeZone,
 } from './capture.repo';
 
+/**
+ * The customer a phone belongs to, exactly as capture dedups it (the main phone or a further phone kept
+ * on a card; merged cards left out): other parts that match a caller by phone (DCC inbound calls) use
+ * this one lookup.
+ */
+export const findCustomerByPhone = findCustomerIdByPhone;
+
 export type CaptureLeadInput = {
   dealerId: string;
   /** The user who captured it; null for the intake API and imports by key. */

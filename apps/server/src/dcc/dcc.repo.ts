@@ -1,5 +1,5 @@
 import { type CallList, ONLINE_CHANNELS } from '@qianke/core/dcc/calls';
-import { and, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../infra/db/database';
 import { customers, dccCalls, dealers, leadSources, leads, tasks, users } from '../infra/db/schema/index';
 
@@ -284,33 +284,6 @@ export const demoLeadsOfAgent = async (db: Executor, dealerId: string, username:
 
 export const insertDemoCalls = async (db: Executor, rows: readonly NewCallRow[]) => {
   if (rows.length > 0) await db.insert(dccCalls).values([...rows]);
-};
-
-/**
- * The customer a phone belongs to, as lead capture finds it (customers/capture.repo.ts
- * findCustomerIdByPhone): the main phone, or a further phone kept on a card; merged cards left out.
- */
-export const findCustomerIdByPhone = async (
-  db: Executor,
-  dealerId: string,
-  phoneE164: string,
-): Promise<{ id: string; ownerId: string | null } | undefined> => {
-  const [row] = await db
-    .select({ id: customers.id, ownerId: customers.ownerId })
-    .from(customers)
-    .where(
-      and(
-        eq(customers.dealerId, dealerId),
-        isNull(customers.mergedIntoId),
-        or(
-          eq(customers.phoneE164, phoneE164),
-          sql`${customers.otherPhones} @> ${JSON.stringify([{ e164: phoneE164 }])}::jsonb`,
-        ),
-      ),
-    )
-    .orderBy(sql`${customers.phoneE164} = ${phoneE164} desc`)
-    .limit(1);
-  return row;
 };
 
 export const storeTimeZoneOf = async (db: Executor, dealerId: string): Promise<string> => {

@@ -327,6 +327,46 @@ describe('the arrival of an invited customer', () => {
     // The invitation list shows it arrived.
     const listed = await dcc1.get(`/api/v1/invitations?customerId=${lead.customerId}`);
     expect(listed.body.items.map((i: { status: string }) => i.status)).toEqual(['arrived']);
+    // consultant2 received the customer: the lead and the card are theirs now, audited as every assignment.
+    const [owners] = await t.rows<{ lead_owner: string; card_owner: string; reason: { by: string } }>(sql`
+      select l.owner_id as lead_owner, c.owner_id as card_owner, l.assignment_reason as reason
+        from leads l join customers c on c.id = l.customer_id where l.id = ${lead.leadId}`);
+    expect(owners).toMatchObject({
+      lead_owner: user.consultant2,
+      card_owner: user.consultant2,
+      reason: { by: 'arrival', invitationId },
+    });
+    expect((await consultant2.get(`/api/v1/customers/${lead.customerId}`)).status).toBe(200);
+    const [transfer] = await t.rows<{ after: { ownerId: string } }>(
+      sql`select after from audit_log where action = 'lead.assign' and entity_id = ${lead.leadId}`,
+    );
+    expect(transfer?.after.ownerId).toBe(user.consultant2);
+  });
+
+  it("a lead another consultant owns stays theirs when the customer comes on an agent's invitation", async () => {
+    const lead = await portalLead('顾问客户', '13970000014');
+    const assigned = await manager.post('/api/v1/leads/assign', {
+      leadIds: [lead.leadId],
+      ownerId: user.consultant1,
+    });
+    expect(assigned.status).toBe(200);
+    const invited = await dcc1.post('/api/v1/dcc/calls', {
+      leadId: lead.leadId,
+      outcome: 'invited',
+      invitation: { scheduledAt: later(60), purpose: 'viewing', consultantId: user.consultant2 },
+    });
+    expect(invited.status).toBe(201);
+    const visit = await reception.post('/api/v1/showroom/visits', {
+      kind: 'visit',
+      phone: '13970000014',
+      partySize: 1,
+      consultantId: user.consultant2,
+    });
+    expect(visit.status).toBe(201);
+    const [row] = await t.rows<{ status: string; owner_id: string }>(sql`
+      select i.status, l.owner_id from invitations i join leads l on l.id = i.lead_id
+       where i.id = ${invited.body.invitation.id}`);
+    expect(row).toEqual({ status: 'arrived', owner_id: user.consultant1 });
   });
 });
 
@@ -507,18 +547,18 @@ describe('the rates per agent', () => {
     const res = await manager.get('/api/v1/dcc/stats?from=2026-11-25&to=2026-11-25');
     expect(res.status).toBe(200);
     const row = res.body.items.find((i: { agent: { id: string } }) => i.agent.id === user.dcc1);
-    // Today dcc1 called 6 times: no answer, two invited, a call back, two inbound: 5 reached. It made
-    // 5 invitations today (2 by call, 2 by hand and a re-invite; the 30-day one is backdated): one
-    // arrived, one no-show, two cancelled, one still ahead -> 2 due.
+    // Today dcc1 called 7 times: no answer, three invited, a call back, two inbound: 6 reached. It made
+    // 6 invitations today (3 by call, 2 by hand and a re-invite; the 30-day one is backdated): two
+    // arrived, one no-show, two cancelled, one still ahead -> 3 due.
     expect(row).toMatchObject({
-      calls: 6,
-      reached: 5,
-      reachRate: 0.8333,
-      invitations: 5,
-      invitationsDue: 2,
-      arrived: 1,
+      calls: 7,
+      reached: 6,
+      reachRate: 0.8571,
+      invitations: 6,
+      invitationsDue: 3,
+      arrived: 2,
       invitationRate: 1,
-      arrivalRate: 0.5,
+      arrivalRate: 0.6667,
     });
     // An agent sees their own row only; a consultant has no such page.
     const own = await dcc1.get('/api/v1/dcc/stats?from=2026-11-25&to=2026-11-25');

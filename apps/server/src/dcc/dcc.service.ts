@@ -19,7 +19,8 @@ import { CALL_OUTCOMES, checkCall, isReached } from '@qianke/core/dcc/calls';
 import { ratesOf } from '@qianke/core/dcc/rates';
 import { DomainError } from '@qianke/core/shared/domain-error';
 import { storeDayBounds } from '@qianke/core/showroom/store-day';
-import { captureLead } from '../customers/capture-lead';
+// Inbound calls are matched to a customer exactly as lead capture dedups a phone: one lookup.
+import { captureLead, findCustomerByPhone } from '../customers/capture-lead';
 import type { FollowUpsService } from '../follow-ups/follow-ups.service';
 import { recordAudit } from '../infra/audit/record-audit';
 import type { Clock } from '../infra/clock';
@@ -37,7 +38,6 @@ import {
   customerCardOf,
   findActiveSourceByCode,
   findCallView,
-  findCustomerIdByPhone,
   insertCall,
   insertCallBackTask,
   latestOpenLeadOf,
@@ -256,7 +256,7 @@ export const createDccService = ({ db, clock, followUps }: DccServiceDeps) => {
   };
 
   const match = async (executor: Executor, ctx: AuthContext, e164: string): Promise<TInboundMatch> => {
-    const found = await findCustomerIdByPhone(executor, ctx.dealerId, e164);
+    const found = await findCustomerByPhone(executor, ctx.dealerId, e164);
     const card = found ? await customerCardOf(executor, ctx.dealerId, found.id) : undefined;
     const visible = card && (customerScopeOf(ctx.roles) === 'store' || card.ownerId === ctx.userId);
     if (!card || !visible) {
@@ -312,7 +312,7 @@ export const createDccService = ({ db, clock, followUps }: DccServiceDeps) => {
     });
     const note = input.note?.trim() || null;
     const { callId, captured } = await db.transaction(async (tx) => {
-      let found = await findCustomerIdByPhone(tx, ctx.dealerId, phone.e164);
+      let found = await findCustomerByPhone(tx, ctx.dealerId, phone.e164);
       let leadId: string | null = null;
       let captured = false;
       if (!found && input.capture) {

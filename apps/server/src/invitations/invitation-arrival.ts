@@ -1,10 +1,12 @@
-import { isSameStoreDay } from '@qianke/core/dcc/invitations';
+import { isSameStoreDay, receiverOnArrival } from '@qianke/core/dcc/invitations';
+import { transferLeads } from '../assignment/transfer-leads';
 import { recordAudit } from '../infra/audit/record-audit';
 import type { Executor } from '../infra/db/database';
 import { notify } from '../notifications/notify';
 import {
   cancelReminders,
   leadCardOf,
+  leadHolderOf,
   scheduledInvitationsOf,
   storeTimeZoneOf,
   updateInvitation,
@@ -13,7 +15,8 @@ import {
 /**
  * "Your invited customer is here": when the receptionist logs a showroom visit of a customer with a
  * scheduled invitation for that store day, the invitation is marked arrived (with the visit) and its
- * consultant and the inviting agent are notified at once. Runs inside the transaction that logs the
+ * consultant and the inviting agent are notified at once, and the consultant takes over a lead the
+ * inviting agent held (core receiverOnArrival). Runs inside the transaction that logs the
  * visit, so a visit not saved marks nothing. Returns the invitation marked, if any.
  */
 export const markInvitationArrived = async (
@@ -70,6 +73,27 @@ export const markInvitationArrived = async (
         scheduledAt: invitation.scheduledAt.toISOString(),
         purpose: invitation.purpose,
       },
+    });
+  }
+  // The invited consultant receives the customer: a lead the inviting agent still holds goes to them
+  // (owner, card, open tasks, notification and audit, as every assignment).
+  const holder = await leadHolderOf(tx, dealerId, invitation.leadId);
+  const receiver = holder
+    ? receiverOnArrival({
+        leadOwnerId: holder.ownerId,
+        leadStatus: holder.status,
+        invitedBy: invitation.invitedBy,
+        consultantId: invitation.consultantId,
+      })
+    : null;
+  if (receiver) {
+    await transferLeads(tx, {
+      dealerId,
+      leadIds: [invitation.leadId],
+      ownerId: receiver,
+      reason: { by: 'arrival', invitationId: invitation.id },
+      actorId: input.actorId,
+      now: input.now,
     });
   }
   return invitation.id;

@@ -299,6 +299,15 @@ export const leadCardOf = async (db: Executor, dealerId: string, leadId: string)
   return row;
 };
 
+/** Who holds the lead now, and whether it is still live (for the hand-over at arrival). */
+export const leadHolderOf = async (db: Executor, dealerId: string, leadId: string) => {
+  const [row] = await db
+    .select({ ownerId: leads.ownerId, status: leads.status })
+    .from(leads)
+    .where(and(eq(leads.dealerId, dealerId), eq(leads.id, leadId)));
+  return row;
+};
+
 /** The demo's invitations, in one statement. */
 export const insertInvitationRows = async (db: Executor, rows: readonly NewInvitationRow[]) => {
   if (rows.length > 0) await db.insert(invitations).values([...rows]);

@@ -311,13 +311,36 @@ export const reopenLead = async (db: Executor, dealerId: string, leadId: string)
     );
 };
 
-/** Delivery closes the lead as won. */
-export const winLead = async (db: Executor, dealerId: string, leadId: string, at: Date): Promise<void> => {
+/**
+ * Delivery closes the lead as won (also one closed as lost before the buyer came back); a lead nobody
+ * owns any more goes to the consultant who sold the car, who then takes care of the owner.
+ */
+export const winLead = async (
+  db: Executor,
+  dealerId: string,
+  leadId: string,
+  at: Date,
+  sellerId: string,
+): Promise<void> => {
   await db
     .update(leads)
-    .set({ status: 'won', closedAt: at, updatedAt: sql`now()`, version: sql`${leads.version} + 1` })
+    .set({
+      status: 'won',
+      closedAt: at,
+      lostReason: null,
+      ownerId: sql`coalesce(${leads.ownerId}, ${sellerId}::uuid)`,
+      updatedAt: sql`now()`,
+      version: sql`${leads.version} + 1`,
+    })
     .where(and(eq(leads.dealerId, dealerId), eq(leads.id, leadId)));
 };
+
+/** Every lead of a customer, for delivery to choose the one it wins. */
+export const leadsOfCustomer = (db: Executor, dealerId: string, customerId: string) =>
+  db
+    .select({ id: leads.id, status: leads.status, createdAt: leads.createdAt })
+    .from(leads)
+    .where(and(eq(leads.dealerId, dealerId), eq(leads.customerId, customerId)));
 
 /** The customer becomes an owner on the day of their first delivery. */
 export const markOwner = async (

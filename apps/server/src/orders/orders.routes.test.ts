@@ -34,7 +34,10 @@ const stockVehicle = async () => {
   return res.body as { id: string; vin: string; listPrice: number };
 };
 
-/** A customer of consultant1 with an open lead not graded O and no order, one not used before. */
+/**
+ * A customer of consultant1 with an open lead not graded O, no order and no pending defeat request, one
+ * not used before.
+ */
 const freshCustomer = async () => {
   const owner = await userId('consultant1');
   const rows = await t.rows<{ customer_id: string; lead_id: string }>(sql`
@@ -42,6 +45,7 @@ const freshCustomer = async () => {
       join leads l on l.customer_id = c.id and l.status = 'open' and l.level is distinct from 'O'
     where c.owner_id = ${owner} and c.merged_into_id is null and c.owner_since is null
       and not exists (select 1 from orders o where o.customer_id = c.id)
+      and not exists (select 1 from defeat_requests d where d.lead_id = l.id and d.status = 'pending')
       and (select count(*) from leads x where x.customer_id = c.id and x.status in ('open', 'nurturing')) = 1
     order by c.id limit 50`);
   const row = rows.find((r) => !used.has(r.customer_id));
@@ -334,6 +338,59 @@ describe('the life of an order', () => {
     expect(sheet.status).toBe(200);
     expect(sheet.body.store).toEqual({ name: '上海浦东旗舰店', code: 'SH-PD' });
     expect(sheet.body.order.orderNo).toBe(created.body.orderNo);
+  });
+
+  it('a buyer whose lead was closed as lost still gets owner care after delivery, per the rule table', async () => {
+    const { customerId, leadId } = await freshCustomer();
+    const reasons = await consultant1.get('/api/v1/defeat-reasons');
+    const reasonId = reasons.body.items.find((r: { code: string }) => r.code === 'price')?.id;
+    const asked = await consultant1.post(`/api/v1/leads/${leadId}/defeat-requests`, {
+      reasonId,
+      note: '客户嫌贵，去了别家',
+    });
+    expect(asked.status).toBe(201);
+    const approved = await manager.post(`/api/v1/defeat-requests/${asked.body.id}/approve`, {
+      outcome: 'lost',
+    });
+    expect(approved.status).toBe(200);
+    expect((await leadOf(leadId))?.status).toBe('lost');
+
+    // The customer comes back and buys: the order has no open lead to hang on.
+    const car = await stockVehicle();
+    const created = await orderFor(customerId, car.id);
+    expect(created.status).toBe(201);
+    expect(created.body.leadId).toBeNull();
+    const confirmed = await consultant1.post(`/api/v1/orders/${created.body.id}/confirm`, {
+      version: created.body.version,
+    });
+    const delivered = await consultant1.post(`/api/v1/orders/${created.body.id}/deliver`, {
+      version: confirmed.body.version,
+    });
+    expect(delivered.status).toBe(200);
+    expect(delivered.body.leadId).toBe(leadId);
+    expect(await leadOf(leadId)).toMatchObject({ status: 'won' });
+
+    // Owner care, first due two weeks after the delivery day (store time), for consultant1.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const inTwoWeeks = new Date(`${today}T00:00:00Z`);
+    inTwoWeeks.setUTCDate(inTwoWeeks.getUTCDate() + 14);
+    const tasks = await consultant1.get(`/api/v1/tasks?customerId=${customerId}`);
+    expect(tasks.status).toBe(200);
+    const care = tasks.body.items.filter((task: { kind: string }) => task.kind === 'owner_care');
+    expect(care).toHaveLength(1);
+    expect(care[0]).toMatchObject({
+      leadId,
+      ruleKey: 'owner_care.intensive',
+      assigneeId: await userId('consultant1'),
+    });
+    const dueDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
+      new Date(care[0].dueAt),
+    );
+    expect(dueDay).toBe(inTwoWeeks.toISOString().slice(0, 10));
+    const [audit] = await t.rows<{ after: { leadId: string } }>(
+      sql`select after from audit_log where action = 'order.deliver' and entity_id = ${created.body.id}`,
+    );
+    expect(audit?.after.leadId).toBe(leadId);
   });
 
   it('cancel needs a reason; it puts the car back in stock and the lead back in the pipeline at H', async () => {

@@ -19,6 +19,7 @@ import {
   checkOrderPrice,
   decideOrderAction,
   formatOrderNo,
+  leadForDelivery,
   type OrderAction,
   orderNoPrefixOf,
 } from '@qianke/core/orders/order-state';
@@ -42,6 +43,7 @@ import {
   findWalkInSource,
   insertOrder,
   type LockedOrder,
+  leadsOfCustomer,
   listOrders,
   listOwners,
   lockOrder,
@@ -485,11 +487,17 @@ export const createOrdersService = ({ db, clock }: { db: Db; clock: Clock }) => 
         fail({ licensedOn: 'The registration day cannot be in the future.' });
       }
       const plateNo = input.plateNo?.trim().toUpperCase() || null;
+      // A buyer without an open lead when ordering (closed as lost, say) still gets owner care: the
+      // delivery wins their newest lead, and the order is linked to it.
+      const leadId = order.leadId
+        ? order.leadId
+        : leadForDelivery(null, await leadsOfCustomer(tx, ctx.dealerId, order.customerId));
       await save(tx, ctx, order, {
         status: decision.status,
         deliveredAt: now,
         plateNo,
         licensedOn: input.licensedOn ?? null,
+        ...(leadId !== order.leadId ? { leadId } : {}),
       });
       if (order.stockVehicleId) await setStockVehicleStatus(tx, ctx.dealerId, order.stockVehicleId, 'sold');
       await markOwner(tx, ctx.dealerId, order.customerId, today);
@@ -498,14 +506,14 @@ export const createOrdersService = ({ db, clock }: { db: Db; clock: Clock }) => 
         ctx,
         order,
         'order.deliver',
-        { status: decision.status, plateNo, licensedOn: input.licensedOn ?? null },
+        { status: decision.status, plateNo, licensedOn: input.licensedOn ?? null, leadId },
         requestId,
       );
-      if (order.leadId) {
-        await winLead(tx, ctx.dealerId, order.leadId, now);
+      if (leadId) {
+        await winLead(tx, ctx.dealerId, leadId, now, order.consultantId);
         // Owner care replaces whatever contact was planned before the handover.
-        await cancelOpenRuleTasks(tx, ctx.dealerId, order.leadId);
-        await replanLeadTasks(tx, { dealerId: ctx.dealerId, leadId: order.leadId, now });
+        await cancelOpenRuleTasks(tx, ctx.dealerId, leadId);
+        await replanLeadTasks(tx, { dealerId: ctx.dealerId, leadId, now });
       }
     });
     return get(ctx, id);

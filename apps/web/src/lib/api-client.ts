@@ -1,11 +1,14 @@
 /**
  * The one way the web app talks to the server: JSON over fetch, same-origin cookies, and every failure
- * turned into an ApiError carrying the server's `{ error: { code, message, fields } }`. No toasts and
+ * turned into an ApiError carrying the server's `{ error: { code, message, fields, details } }`. No toasts and
  * no redirects here: callers decide what a failure means for the screen they own.
  */
 export const API_BASE = '/api/v1';
 
 export type ApiFieldErrors = Record<string, string>;
+
+/** What the server adds to some errors for the screen to use, e.g. the booking a test drive clashes with. */
+export type ApiErrorDetails = Record<string, unknown>;
 
 /** Codes the server answers with, plus two the client adds when it never got a proper answer. */
 export type ApiErrorCode =
@@ -25,6 +28,7 @@ type ApiErrorInit = {
   code: ApiErrorCode;
   message: string;
   fields?: ApiFieldErrors | undefined;
+  details?: ApiErrorDetails | undefined;
   retryAfterSeconds?: number | undefined;
 };
 
@@ -32,6 +36,8 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: ApiErrorCode;
   readonly fields: ApiFieldErrors | undefined;
+  /** The error body's `details`, when the server sent an object. */
+  readonly details: ApiErrorDetails | undefined;
   /** From the Retry-After header of a 429. */
   readonly retryAfterSeconds: number | undefined;
 
@@ -41,6 +47,7 @@ export class ApiError extends Error {
     this.status = init.status;
     this.code = init.code;
     this.fields = init.fields;
+    this.details = init.details;
     this.retryAfterSeconds = init.retryAfterSeconds;
   }
 }
@@ -79,7 +86,10 @@ export const parseRetryAfter = (header: string | null, now = Date.now()): number
   return Math.max(0, Math.ceil((date - now) / 1000));
 };
 
-type ErrorBody = { error?: { code?: unknown; message?: unknown; fields?: unknown } };
+type ErrorBody = { error?: { code?: unknown; message?: unknown; fields?: unknown; details?: unknown } };
+
+const isDetails = (value: unknown): value is ApiErrorDetails =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const isFieldErrors = (value: unknown): value is ApiFieldErrors =>
   typeof value === 'object' &&
@@ -95,6 +105,7 @@ const toApiError = (response: Response, body: unknown): ApiError => {
       code: error.code,
       message: typeof error.message === 'string' ? error.message : response.statusText,
       fields: isFieldErrors(error.fields) ? error.fields : undefined,
+      details: isDetails(error.details) ? error.details : undefined,
       retryAfterSeconds,
     });
   }

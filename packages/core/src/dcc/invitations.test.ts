@@ -8,6 +8,7 @@ import {
   isNoShowDue,
   isReturnDue,
   isSameStoreDay,
+  receiverOnArrival,
   reminderAt,
 } from './invitations';
 
@@ -131,5 +132,27 @@ describe('the 30-day return', () => {
     ['already returned', 'no_show', at('2026-10-31T02:00:00Z'), false, '2026-11-05T02:00:00Z', false],
   ])('%s', (_name, status, returnedAt, arrivedSince, now, due) => {
     expect(isReturnDue({ status, createdAt, returnedAt }, arrivedSince, at(now))).toBe(due);
+  });
+});
+
+describe('receiverOnArrival: the invited consultant receives the customer', () => {
+  it.each([
+    ['held by the agent who invited', 'agent', 'open', 'agent', 'consultant', 'consultant'],
+    ['owned by nobody', null, 'open', 'agent', 'consultant', 'consultant'],
+    [
+      'in the nurturing pool of the inviting agent',
+      'agent',
+      'nurturing',
+      'agent',
+      'consultant',
+      'consultant',
+    ],
+    ['already the consultant’s', 'consultant', 'open', 'agent', 'consultant', null],
+    ['another consultant’s customer', 'colleague', 'open', 'agent', 'consultant', null],
+    ['no consultant named on the invitation', 'agent', 'open', 'agent', null, null],
+    ['a lead already won', 'agent', 'won', 'agent', 'consultant', null],
+    ['a lead closed as lost', 'agent', 'lost', 'agent', 'consultant', null],
+  ] as const)('%s', (_, leadOwnerId, leadStatus, invitedBy, consultantId, expected) => {
+    expect(receiverOnArrival({ leadOwnerId, leadStatus, invitedBy, consultantId })).toBe(expected);
   });
 });

@@ -82,6 +82,24 @@ export const reminderAt = (scheduledAt: Date, now: Date, timeZone: string): Date
 export const isSameStoreDay = (scheduledAt: Date, at: Date, timeZone: string): boolean =>
   compareLocalDates(localDateOf(scheduledAt, timeZone), localDateOf(at, timeZone)) === 0;
 
+/**
+ * Who takes the lead when an invited customer arrives (DOMAIN §3: invite -> arrival -> reception): the
+ * invitation's consultant receives the customer, so a live lead still held by the agent who invited, or by
+ * nobody, goes to that consultant. A lead someone else owns (another consultant) stays where it is, and
+ * so does a closed one. Null: no hand-over.
+ */
+export const receiverOnArrival = (input: {
+  leadOwnerId: string | null;
+  leadStatus: 'open' | 'won' | 'lost' | 'nurturing';
+  invitedBy: string | null;
+  consultantId: string | null;
+}): string | null => {
+  const { leadOwnerId, leadStatus, invitedBy, consultantId } = input;
+  if (!consultantId || leadOwnerId === consultantId) return null;
+  if (leadStatus !== 'open' && leadStatus !== 'nurturing') return null;
+  return leadOwnerId === null || leadOwnerId === invitedBy ? consultantId : null;
+};
+
 /** A scheduled invitation whose store day has ended is a no-show (the timer's SQL says the same). */
 export const isNoShowDue = (
   status: InvitationStatus,

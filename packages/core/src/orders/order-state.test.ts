@@ -5,6 +5,7 @@ import {
   checkOrderPrice,
   decideOrderAction,
   formatOrderNo,
+  leadForDelivery,
   type OrderAction,
   type OrderStatus,
   orderNoPrefixOf,
@@ -140,5 +141,24 @@ describe('order numbers', () => {
   ])('%s on %s, serial %d: %s', (code, date, serial, expected) => {
     const { prefix } = orderNoPrefixOf(code, date);
     expect(formatOrderNo(prefix, serial)).toBe(expected);
+  });
+});
+
+describe('the lead a delivery wins', () => {
+  const at = (iso: string) => new Date(iso);
+  const lost2025 = { id: 'lost-2025', status: 'lost' as const, createdAt: at('2025-12-31T16:30:00Z') };
+  const lost2026 = { id: 'lost-2026', status: 'lost' as const, createdAt: at('2026-01-31T16:00:00Z') };
+  const won = { id: 'won', status: 'won' as const, createdAt: at('2026-02-28T15:59:59Z') };
+  const nurturing = { id: 'nurturing', status: 'nurturing' as const, createdAt: at('2025-06-01T00:00:00Z') };
+  const open = { id: 'open', status: 'open' as const, createdAt: at('2025-01-01T00:00:00Z') };
+  it.each([
+    ['the order names its lead', 'order-lead', [open, lost2026], 'order-lead'],
+    ['no lead on the order, an open one now', null, [lost2026, open, won], 'open'],
+    ['no lead on the order, a nurturing one', null, [lost2026, nurturing], 'nurturing'],
+    ['only closed leads: the newest (across a year end)', null, [lost2025, lost2026], 'lost-2026'],
+    ['only closed leads, listed newest first', null, [won, lost2026, lost2025], 'won'],
+    ['no lead at all', null, [], null],
+  ] as const)('%s', (_, orderLeadId, leads, expected) => {
+    expect(leadForDelivery(orderLeadId, leads)).toBe(expected);
   });
 });

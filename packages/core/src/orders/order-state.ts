@@ -139,3 +139,19 @@ export const orderNoPrefixOf = (storeCode: string, localDate: string): { prefix:
 
 export const formatOrderNo = (prefix: string, serial: number): string =>
   `${prefix}-${String(serial).padStart(4, '0')}`;
+
+/** A lead of the buyer, as delivery sees it. */
+export type BuyerLead = { id: string; status: 'open' | 'won' | 'lost' | 'nurturing'; createdAt: Date };
+
+/**
+ * The lead a delivery wins and plans owner care on (DOMAIN §3: delivery makes the customer an owner,
+ * owner care per the rule table). The order's own lead when it has one; else, for a buyer who had no
+ * open lead when ordering (closed as lost, or won on an earlier car), the newest open or nurturing lead,
+ * else the newest lead of any status. Null only for a buyer without any lead.
+ */
+export const leadForDelivery = (orderLeadId: string | null, leads: readonly BuyerLead[]): string | null => {
+  if (orderLeadId) return orderLeadId;
+  const newestFirst = [...leads].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+  const live = newestFirst.find((lead) => lead.status === 'open' || lead.status === 'nurturing');
+  return (live ?? newestFirst[0])?.id ?? null;
+};

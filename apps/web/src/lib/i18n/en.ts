@@ -954,6 +954,7 @@ export const en: Translation = {
       noRule: 'No automatic assignment rule matches',
       capture: 'Owner named when captured',
       handover: 'Hand-over of a departing colleague',
+      arrival: 'Invited customer arrived: taken over by the receiving consultant',
       defeat: 'Moved after a defeat decision',
       manager: 'Assigned by the manager',
       note: 'Note: {{note}}',
@@ -1683,6 +1684,14 @@ export const en: Translation = {
       vinTaken: 'The store already has a vehicle with this VIN',
       configurationRequired: 'Choose a configuration',
     },
+    edit: {
+      column: 'Actions',
+      button: 'Edit',
+      open: 'Edit vehicle {{vin}}',
+      title: 'Edit stock vehicle',
+      submit: 'Save',
+      stale: 'Someone else just changed this vehicle. Close and open it again to edit.',
+    },
   },
   orders: {
     title: 'Sales orders',
@@ -1772,6 +1781,13 @@ export const en: Translation = {
       deliver: 'Deliver',
       cancel: 'Cancel order',
       print: 'Print order sheet',
+      edit: 'Edit order',
+    },
+    edit: {
+      title: 'Edit {{orderNo}}',
+      submit: 'Save changes',
+      saved: 'Order saved',
+      vehicleFixed: 'The car cannot be changed here; to sell another one, cancel the order and order again.',
     },
     deliver: {
       title: 'Deliver {{orderNo}}',

@@ -946,6 +946,7 @@ export const zhCN = {
       noRule: '没有匹配的自动分配规则',
       capture: '录入时指定负责人',
       handover: '离职交接',
+      arrival: '邀约到店，由接待顾问接手',
       defeat: '战败审批后转交',
       manager: '经理手动分配',
       note: '备注：{{note}}',
@@ -1659,6 +1660,14 @@ export const zhCN = {
       vinTaken: '本店已有这个车架号的车辆',
       configurationRequired: '请选择车型配置',
     },
+    edit: {
+      column: '操作',
+      button: '修改',
+      open: '修改车辆 {{vin}}',
+      title: '修改库存车辆',
+      submit: '保存',
+      stale: '其他人刚修改了这辆车。请关闭后重新打开再修改。',
+    },
   },
   orders: {
     title: '销售订单',
@@ -1748,6 +1757,13 @@ export const zhCN = {
       deliver: '交车',
       cancel: '取消订单',
       print: '打印订车单',
+      edit: '修改订单',
+    },
+    edit: {
+      title: '修改订单：{{orderNo}}',
+      submit: '保存修改',
+      saved: '订单已保存',
+      vehicleFixed: '车辆不能在此更换；如需换车，请取消订单后重新下单。',
     },
     deliver: {
       title: '交车：{{orderNo}}',

@@ -26,6 +26,9 @@ export const AssignmentReasonText = ({ reason }: { reason: TAssignmentReason | n
     case 'capture':
       parts.push(t('distribution.reason.capture'));
       break;
+    case 'arrival':
+      parts.push(t('distribution.reason.arrival'));
+      break;
     default:
       parts.push(
         reason.handoverFromId

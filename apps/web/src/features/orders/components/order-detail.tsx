@@ -1,4 +1,4 @@
-import { PrinterOutlined } from '@ant-design/icons';
+import { EditOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { TOrder } from '@qianke/contracts/orders';
 import { Alert, App, Button, Card, Descriptions, Flex, Popconfirm, Skeleton, Space } from 'antd';
 import { useState } from 'react';
@@ -12,6 +12,7 @@ import { useOrder } from '../api/get-order';
 import { usePayDeposit } from '../api/pay-deposit';
 import { CancelDialog } from './cancel-dialog';
 import { DeliverDialog } from './deliver-dialog';
+import { OrderForm } from './order-form';
 import { OrderStatusTag } from './order-status-tag';
 import { money, orderErrorText, vehicleText } from './order-text';
 
@@ -32,6 +33,7 @@ export const OrderDetail = ({ orderId, timeZone, canManage, canDeliver }: OrderD
   const payDeposit = usePayDeposit();
   const [dialog, setDialog] = useState<'deliver' | 'cancel' | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
+  const [editing, setEditing] = useState(false);
 
   if (order.isPending) return <Skeleton active />;
   if (order.isError) return <Alert type="error" showIcon title={orderErrorText(order.error, t)} />;
@@ -46,6 +48,21 @@ export const OrderDetail = ({ orderId, timeZone, canManage, canDeliver }: OrderD
   };
   const live = o.status === 'draft' || o.status === 'confirmed';
 
+  if (editing && o.status === 'draft')
+    return (
+      <Card title={t('orders.edit.title', { orderNo: o.orderNo })} data-testid="order-edit">
+        <OrderForm
+          customer={null}
+          order={o}
+          onCreated={() => {
+            setEditing(false);
+            void message.success(t('orders.edit.saved'));
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      </Card>
+    );
+
   return (
     <Flex vertical gap={16} data-testid="order-detail">
       <Card
@@ -57,6 +74,18 @@ export const OrderDetail = ({ orderId, timeZone, canManage, canDeliver }: OrderD
         }
         extra={
           <Space wrap>
+            {canManage && o.status === 'draft' ? (
+              <Button
+                icon={<EditOutlined />}
+                onClick={() => {
+                  setFailure(null);
+                  setEditing(true);
+                }}
+                data-testid="order-edit-open"
+              >
+                {t('orders.actions.edit')}
+              </Button>
+            ) : null}
             {canManage && o.status === 'draft' ? (
               <Button
                 type="primary"

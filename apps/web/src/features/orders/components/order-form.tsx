@@ -1,4 +1,4 @@
-import type { TCreateOrderRequest, TOrder } from '@qianke/contracts/orders';
+import type { TCreateOrderRequest, TOrder, TUpdateOrderRequest } from '@qianke/contracts/orders';
 import {
   Alert,
   Button,
@@ -7,6 +7,7 @@ import {
   Col,
   DatePicker,
   Descriptions,
+  Flex,
   Form,
   Input,
   InputNumber,
@@ -15,7 +16,7 @@ import {
   Select,
   Typography,
 } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '@/lib/api-client';
@@ -23,7 +24,8 @@ import { useLanguage } from '@/lib/i18n/use-language';
 import { useCreateOrder } from '../api/create-order';
 import { useCatalogOptions } from '../api/get-catalog-options';
 import { useStockOptions } from '../api/get-stock-options';
-import { money, orderErrorText, orderFieldText } from './order-text';
+import { useUpdateOrder } from '../api/update-order';
+import { money, orderErrorText, orderFieldText, vehicleText } from './order-text';
 
 type Values = {
   buyerName?: string;
@@ -75,17 +77,46 @@ export type OrderFormProps = {
   customer: { id: string; label: string } | null;
   onCreated: (order: TOrder) => void;
   onCancel?: () => void;
+  /** A draft order to change (its car stays; cancel and order again for another one). */
+  order?: TOrder;
 };
+
+/** The form's values of an order being edited. */
+const valuesOf = (order: TOrder): Values => ({
+  vehicleSource: order.stockVehicleId ? 'stock' : 'catalog',
+  price: order.price,
+  discount: order.discount,
+  deposit: order.deposit,
+  paymentMethod: order.paymentMethod,
+  ...(order.loanStatus ? { loanStatus: order.loanStatus } : {}),
+  ...(order.loanBank ? { loanBank: order.loanBank } : {}),
+  hasTradeIn: order.tradeIn !== null,
+  ...(order.tradeIn
+    ? {
+        tradeInBrand: order.tradeIn.brand,
+        ...(order.tradeIn.model ? { tradeInModel: order.tradeIn.model } : {}),
+        ...(order.tradeIn.year != null ? { tradeInYear: order.tradeIn.year } : {}),
+        ...(order.tradeIn.mileageKm != null ? { tradeInMileageKm: order.tradeIn.mileageKm } : {}),
+        ...(order.tradeIn.valuation != null ? { tradeInValuation: order.tradeIn.valuation } : {}),
+      }
+    : {}),
+  expectedDeliveryOn: order.expectedDeliveryOn ? dayjs(order.expectedDeliveryOn) : null,
+  ...(order.note ? { note: order.note } : {}),
+});
 
 /**
  * The order form (销售订单): a customer or a walk-in buyer, a car from stock (by VIN) or from the
  * catalog, price, discount, deposit, payment (cash / loan with its status), trade-in, delivery date.
  */
-export const OrderForm = ({ customer, onCreated, onCancel }: OrderFormProps) => {
+export const OrderForm = ({ customer, onCreated, onCancel, order }: OrderFormProps) => {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const [form] = Form.useForm<Values>();
   const create = useCreateOrder();
+  const update = useUpdateOrder();
+  // The version the edit started from: a change by someone else meanwhile makes the save a 409.
+  const [editedVersion] = useState(order?.version);
+  const saving = create.isPending || update.isPending;
   const [failure, setFailure] = useState<unknown>(null);
   const [vinSearch, setVinSearch] = useState('');
   const source = Form.useWatch('vehicleSource', form) ?? 'stock';
@@ -95,13 +126,54 @@ export const OrderForm = ({ customer, onCreated, onCancel }: OrderFormProps) => 
   const price = Form.useWatch('price', form) ?? 0;
   const discount = Form.useWatch('discount', form) ?? 0;
   const deposit = Form.useWatch('deposit', form) ?? 0;
-  const stock = useStockOptions(vinSearch.trim(), source === 'stock');
-  const catalog = useCatalogOptions(source === 'catalog');
+  const stock = useStockOptions(vinSearch.trim(), !order && source === 'stock');
+  const catalog = useCatalogOptions(!order && source === 'catalog');
   const configuration = catalog.data?.items.find((c) => c.id === configurationId);
 
+  const showFailure = (error: unknown) => {
+    const entries = isApiError(error) ? Object.entries(error.fields ?? {}) : [];
+    const placed = entries.flatMap(([path, message]) => {
+      const name = FIELD_OF[path];
+      return name ? [{ name, errors: [orderFieldText(message, t)] }] : [];
+    });
+    if (placed.length > 0) form.setFields(placed);
+    if (placed.length === 0 || placed.length < entries.length) setFailure(error);
+  };
+
+  const tradeInOf = (v: Values) =>
+    v.hasTradeIn
+      ? {
+          brand: v.tradeInBrand?.trim() ?? '',
+          model: v.tradeInModel?.trim() || null,
+          year: v.tradeInYear ?? null,
+          mileageKm: v.tradeInMileageKm ?? null,
+          valuation: v.tradeInValuation ?? null,
+        }
+      : null;
+
+  const save = (existing: TOrder, v: Values) => {
+    const body: TUpdateOrderRequest = {
+      version: editedVersion ?? existing.version,
+      price: v.price ?? 0,
+      discount: v.discount ?? 0,
+      deposit: v.deposit ?? 0,
+      paymentMethod: v.paymentMethod,
+      loanStatus: v.paymentMethod === 'loan' ? (v.loanStatus ?? null) : null,
+      loanBank: v.paymentMethod === 'loan' ? v.loanBank?.trim() || null : null,
+      tradeIn: tradeInOf(v),
+      expectedDeliveryOn: v.expectedDeliveryOn ? v.expectedDeliveryOn.format('YYYY-MM-DD') : null,
+      note: v.note?.trim() || null,
+    };
+    update.mutate({ id: existing.id, body }, { onSuccess: onCreated, onError: showFailure });
+  };
+
   const submit = (v: Values) => {
-    if (create.isPending) return;
+    if (saving) return;
     setFailure(null);
+    if (order) {
+      save(order, v);
+      return;
+    }
     const body: TCreateOrderRequest = {
       ...(customer
         ? { customerId: customer.id }
@@ -116,30 +188,11 @@ export const OrderForm = ({ customer, onCreated, onCancel }: OrderFormProps) => 
       paymentMethod: v.paymentMethod,
       loanStatus: v.paymentMethod === 'loan' ? (v.loanStatus ?? null) : null,
       loanBank: v.paymentMethod === 'loan' ? v.loanBank?.trim() || null : null,
-      tradeIn: v.hasTradeIn
-        ? {
-            brand: v.tradeInBrand?.trim() ?? '',
-            model: v.tradeInModel?.trim() || null,
-            year: v.tradeInYear ?? null,
-            mileageKm: v.tradeInMileageKm ?? null,
-            valuation: v.tradeInValuation ?? null,
-          }
-        : null,
+      tradeIn: tradeInOf(v),
       expectedDeliveryOn: v.expectedDeliveryOn ? v.expectedDeliveryOn.format('YYYY-MM-DD') : null,
       note: v.note?.trim() || null,
     };
-    create.mutate(body, {
-      onSuccess: onCreated,
-      onError: (error) => {
-        const entries = isApiError(error) ? Object.entries(error.fields ?? {}) : [];
-        const placed = entries.flatMap(([path, message]) => {
-          const name = FIELD_OF[path];
-          return name ? [{ name, errors: [orderFieldText(message, t)] }] : [];
-        });
-        if (placed.length > 0) form.setFields(placed);
-        if (placed.length === 0 || placed.length < entries.length) setFailure(error);
-      },
-    });
+    create.mutate(body, { onSuccess: onCreated, onError: showFailure });
   };
 
   const amount = (testId: string) => (
@@ -159,19 +212,27 @@ export const OrderForm = ({ customer, onCreated, onCancel }: OrderFormProps) => 
       form={form}
       layout="vertical"
       requiredMark="optional"
-      initialValues={{
-        vehicleSource: 'stock',
-        paymentMethod: 'cash',
-        discount: 0,
-        deposit: 0,
-        depositPaid: false,
-      }}
+      initialValues={
+        order
+          ? valuesOf(order)
+          : {
+              vehicleSource: 'stock',
+              paymentMethod: 'cash',
+              discount: 0,
+              deposit: 0,
+              depositPaid: false,
+            }
+      }
       onFinish={submit}
       onValuesChange={() => setFailure(null)}
       data-testid="order-form"
     >
       <Card title={t('orders.form.buyer')} size="small" style={{ marginBottom: 16 }}>
-        {customer ? (
+        {order ? (
+          <Typography.Text strong data-testid="order-customer">
+            {order.customer.name} {order.customer.cardNo}
+          </Typography.Text>
+        ) : customer ? (
           <Typography.Text strong data-testid="order-customer">
             {customer.label}
           </Typography.Text>
@@ -211,7 +272,15 @@ export const OrderForm = ({ customer, onCreated, onCancel }: OrderFormProps) => 
       </Card>
 
       <Card title={t('orders.form.vehicle')} size="small" style={{ marginBottom: 16 }}>
-        <Form.Item name="vehicleSource">
+        {order ? (
+          <Flex vertical gap={4} data-testid="order-edit-vehicle">
+            <Typography.Text strong>
+              {order.vin ?? t('orders.noVin')} · {vehicleText(order)}
+            </Typography.Text>
+            <Typography.Text type="secondary">{t('orders.edit.vehicleFixed')}</Typography.Text>
+          </Flex>
+        ) : null}
+        <Form.Item name="vehicleSource" hidden={Boolean(order)}>
           <Radio.Group
             optionType="button"
             options={[
@@ -221,7 +290,7 @@ export const OrderForm = ({ customer, onCreated, onCancel }: OrderFormProps) => 
             data-testid="order-vehicle-source"
           />
         </Form.Item>
-        {source === 'stock' ? (
+        {order ? null : source === 'stock' ? (
           <Form.Item
             name="stockVehicleId"
             label={t('orders.form.stockVehicle')}
@@ -334,7 +403,7 @@ export const OrderForm = ({ customer, onCreated, onCancel }: OrderFormProps) => 
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="depositPaid" valuePropName="checked">
+        <Form.Item name="depositPaid" valuePropName="checked" hidden={Boolean(order)}>
           <Checkbox data-testid="order-deposit-paid">{t('orders.form.depositPaidNow')}</Checkbox>
         </Form.Item>
         <Descriptions size="small" column={2}>
@@ -442,11 +511,11 @@ export const OrderForm = ({ customer, onCreated, onCancel }: OrderFormProps) => 
           <Alert type="error" showIcon title={orderErrorText(failure, t)} />
         </div>
       )}
-      <Button type="primary" htmlType="submit" loading={create.isPending} data-testid="order-submit">
-        {t('orders.form.submit')}
+      <Button type="primary" htmlType="submit" loading={saving} data-testid="order-submit">
+        {order ? t('orders.edit.submit') : t('orders.form.submit')}
       </Button>
       {onCancel ? (
-        <Button style={{ marginLeft: 8 }} onClick={onCancel}>
+        <Button style={{ marginLeft: 8 }} onClick={onCancel} data-testid="order-form-cancel">
           {t('common.cancel')}
         </Button>
       ) : null}

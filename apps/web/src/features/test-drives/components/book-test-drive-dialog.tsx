@@ -91,7 +91,7 @@ export const BookTestDriveDialog = ({
           onBooked(drive);
         },
         onError: (error) => {
-          if (!placeFieldErrors(form, error, t, FIELD_OF)) setFailure(error);
+          if (!placeFieldErrors(form, error, t, FIELD_OF, timeZone)) setFailure(error);
         },
       },
     );
@@ -199,7 +199,7 @@ export const BookTestDriveDialog = ({
             data-testid="test-drive-route"
           />
         </Form.Item>
-        {failure ? <Alert type="error" showIcon title={testDriveErrorText(failure, t)} /> : null}
+        {failure ? <Alert type="error" showIcon title={testDriveErrorText(failure, t, timeZone)} /> : null}
       </div>
     </Modal>
   );

@@ -20,3 +20,13 @@ export const storeClock = (iso: string, timeZone: string): string =>
 /** `10:00–11:00` on the store's clock. */
 export const storeSlot = (drive: { startsAt: string; endsAt: string }, timeZone: string): string =>
   `${storeClock(drive.startsAt, timeZone)}–${storeClock(drive.endsAt, timeZone)}`;
+
+/** The date and the start and end of a booking on the store's clock, e.g. for a clash message. */
+export const storeSlotParts = (
+  drive: { startsAt: string; endsAt: string },
+  timeZone: string,
+): { date: string; from: string; to: string } => ({
+  date: storeDateOf(new Date(drive.startsAt), timeZone),
+  from: storeClock(drive.startsAt, timeZone),
+  to: storeClock(drive.endsAt, timeZone),
+});

@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { TStockVehicle } from '@qianke/contracts/vehicles';
 import { Alert, Button, Empty, Flex, Input, Select, Table, type TableColumnsType, Typography } from 'antd';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import { useLanguage } from '@/lib/i18n/use-language';
 import { useCatalog } from '../api/get-catalog';
 import { type StockFilter, useStock } from '../api/get-stock';
 import { AddVehicleDialog } from './add-vehicle-dialog';
+import { EditVehicleDialog } from './edit-vehicle-dialog';
 import { StockStatusTag } from './stock-status-tag';
 
 /** The store's stock by VIN: filter by status, series and a VIN fragment; managers add cars. */
@@ -16,6 +17,7 @@ export const StockList = ({ canManage }: { canManage: boolean }) => {
   const { language } = useLanguage();
   const [filter, setFilter] = useState<StockFilter>({ page: 1, pageSize: 20 });
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<TStockVehicle | null>(null);
   const stock = useStock(filter);
   const catalog = useCatalog();
   const series = [...new Map((catalog.data?.items ?? []).map((c) => [c.series.id, c.series])).values()];
@@ -51,6 +53,26 @@ export const StockList = ({ canManage }: { canManage: boolean }) => {
       ),
     },
     { title: t('vehicles.fields.note'), dataIndex: 'note', render: (n: string | null) => n ?? '' },
+    ...(canManage
+      ? [
+          {
+            title: t('vehicles.edit.column'),
+            key: 'edit',
+            render: (_: unknown, v: TStockVehicle) =>
+              v.status === 'in_stock' ? (
+                <Button
+                  size="small"
+                  icon={<EditOutlined />}
+                  aria-label={t('vehicles.edit.open', { vin: v.vin })}
+                  onClick={() => setEditing(v)}
+                  data-testid="stock-edit"
+                >
+                  {t('vehicles.edit.button')}
+                </Button>
+              ) : null,
+          },
+        ]
+      : []),
   ];
 
   return (
@@ -114,6 +136,9 @@ export const StockList = ({ canManage }: { canManage: boolean }) => {
         }}
       />
       <AddVehicleDialog open={adding} onClose={() => setAdding(false)} />
+      {editing ? (
+        <EditVehicleDialog key={editing.id} vehicle={editing} onClose={() => setEditing(null)} />
+      ) : null}
     </Flex>
   );
 };
