@@ -27,6 +27,16 @@ export const startTestServer = async (
     dropDatabase = async () => {
       const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();
+      // The server's pool has asked its connections to end, but their sockets may still be open: a
+      // forced drop would terminate them mid-goodbye and the client would throw. Wait until they are gone.
+      for (let tries = 0; tries < 50; tries++) {
+        const { rows } = await client.query<{ n: number }>(
+          'select count(*)::int as n from pg_stat_activity where datname = $1',
+          [name],
+        );
+        if ((rows[0]?.n ?? 0) === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       await client.query(`drop database if exists ${name} with (force)`);
       await client.end();
     };
