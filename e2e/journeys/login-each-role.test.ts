@@ -48,41 +48,48 @@ const withOwnerCare = (menu: string[]) => [...menu, 'menu-orders', 'menu-owners'
 const withDcc = (menu: string[]) => [...menu, 'menu-dcc'].sort();
 const withInvitations = (menu: string[]) => [...menu, 'menu-invitations'].sort();
 
+/** Reports (issue 6): every role has the Reports menu; the receptionist finds the showroom traffic report there. */
+const withReports = (menu: string[]) => [...menu, 'menu-reports'].sort();
+
 /** Every demo account: the home page its role lands on and the menu entries its permissions allow. */
 const DEMO_USERS: ReadonlyArray<{ username: string; home: string; menu: string[] }> = [
   {
     username: 'admin',
     home: 'home-admin',
-    menu: withOrders(withAssignmentSettings(withFollowUpRules(withImports(ADMIN_MENU)))),
+    menu: withReports(withOrders(withAssignmentSettings(withFollowUpRules(withImports(ADMIN_MENU))))),
   },
   {
     username: 'manager',
     home: 'home-sales_manager',
-    menu: withDcc(withInvitations(withOrders(withTestDrives(MANAGER_MENU)))),
+    menu: withReports(withDcc(withInvitations(withOrders(withTestDrives(MANAGER_MENU))))),
   },
   {
     username: 'consultant1',
     home: 'home-consultant',
-    menu: withInvitations(withOrders(withTestDrives(FOLLOWER_MENU))),
+    menu: withReports(withInvitations(withOrders(withTestDrives(FOLLOWER_MENU)))),
   },
   {
     username: 'consultant2',
     home: 'home-consultant',
-    menu: withInvitations(withOrders(withTestDrives(FOLLOWER_MENU))),
+    menu: withReports(withInvitations(withOrders(withTestDrives(FOLLOWER_MENU)))),
   },
-  { username: 'reception', home: 'home-receptionist', menu: withTestDrives(DESK_MENU) },
-  { username: 'dcc1', home: 'home-dcc_agent', menu: withDcc(withInvitations(withTestDrives(FOLLOWER_MENU))) },
-  { username: 'crm1', home: 'home-crm_specialist', menu: withDcc(withOwnerCare(FOLLOWER_MENU)) },
-  { username: 'marketing', home: 'home-marketing_manager', menu: STAFF_MENU },
+  { username: 'reception', home: 'home-receptionist', menu: withReports(withTestDrives(DESK_MENU)) },
+  {
+    username: 'dcc1',
+    home: 'home-dcc_agent',
+    menu: withReports(withDcc(withInvitations(withTestDrives(FOLLOWER_MENU)))),
+  },
+  { username: 'crm1', home: 'home-crm_specialist', menu: withReports(withDcc(withOwnerCare(FOLLOWER_MENU))) },
+  { username: 'marketing', home: 'home-marketing_manager', menu: withReports(STAFF_MENU) },
   {
     username: 'manager2',
     home: 'home-sales_manager',
-    menu: withDcc(withInvitations(withOrders(withTestDrives(MANAGER_MENU)))),
+    menu: withReports(withDcc(withInvitations(withOrders(withTestDrives(MANAGER_MENU))))),
   },
   {
     username: 'consultant3',
     home: 'home-consultant',
-    menu: withInvitations(withOrders(withTestDrives(FOLLOWER_MENU))),
+    menu: withReports(withInvitations(withOrders(withTestDrives(FOLLOWER_MENU)))),
   },
 ];
 
@@ -177,7 +184,7 @@ describe('logging in as each role of the demo dealership', () => {
       await newcomer.page.getByTestId('change-password-dialog').waitFor({ state: 'detached' });
       expect(await waitForHome(newcomer.page)).toBe('home-consultant');
       expect(await visibleMenuTestIds(newcomer.page)).toEqual(
-        withInvitations(withOrders(withTestDrives(FOLLOWER_MENU))),
+        withReports(withInvitations(withOrders(withTestDrives(FOLLOWER_MENU)))),
       );
       expect(await newcomer.page.getByTestId('current-user-name').textContent()).toBe('测试顾问');
       await logOut(newcomer.page);

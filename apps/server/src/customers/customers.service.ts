@@ -4,6 +4,7 @@ import type {
   TCustomer,
   TCustomerFormOptions,
   TCustomerList,
+  TCustomerListItem,
   TCustomerTimeline,
   TListCustomersParsed,
   TMergeCustomersRequest,
@@ -20,7 +21,7 @@ import type { AuthContext } from '../infra/http/auth-context';
 import { storeTimeZone } from './capture.repo';
 import { addLead, createCustomer } from './create-customer';
 import { loadVisibleCard, ownedByOf } from './customer-access';
-import { listCustomerPage } from './customer-list.repo';
+import { type Keyset, listCustomerPage } from './customer-list.repo';
 import { toTimeline } from './customer-timeline';
 import { otherPhonesFor, toCustomer, toListItem } from './customer-view';
 import { leadsOfCustomer } from './customers.repo';
@@ -39,31 +40,58 @@ export const createCustomersService = ({ db, clock }: CustomersServiceDeps) => {
     return toCustomer(row, await leadsOfCustomer(db, ctx.dealerId, id), ctx);
   };
 
+  const listFilterOf = async (ctx: AuthContext, query: Omit<TListCustomersParsed, 'cursor' | 'limit'>) => {
+    const q = query.q?.trim();
+    return {
+      dealerId: ctx.dealerId,
+      ownedBy: ownedByOf(ctx),
+      terms: q ? customerSearchTermsOf(q) : undefined,
+      level: query.level,
+      horizon: query.horizon,
+      sourceId: query.sourceId,
+      ownerId: query.ownerId,
+      status: query.status,
+      createdFrom: query.createdFrom,
+      createdTo: query.createdTo,
+      timeZone: await storeTimeZone(db, ctx.dealerId),
+    };
+  };
+
   const list = async (ctx: AuthContext, query: TListCustomersParsed): Promise<TCustomerList> => {
     const order = query.order ?? (query.sort === 'createdAt' ? 'desc' : 'asc');
     const after = query.cursor ? decodeCursor(query.cursor, query.sort, order) : undefined;
-    const q = query.q?.trim();
-    const { rows, next } = await listCustomerPage(
-      db,
-      {
-        dealerId: ctx.dealerId,
-        ownedBy: ownedByOf(ctx),
-        terms: q ? customerSearchTermsOf(q) : undefined,
-        level: query.level,
-        horizon: query.horizon,
-        sourceId: query.sourceId,
-        ownerId: query.ownerId,
-        status: query.status,
-        createdFrom: query.createdFrom,
-        createdTo: query.createdTo,
-        timeZone: await storeTimeZone(db, ctx.dealerId),
-      },
-      { sort: query.sort, order, after, limit: query.limit },
-    );
+    const { rows, next } = await listCustomerPage(db, await listFilterOf(ctx, query), {
+      sort: query.sort,
+      order,
+      after,
+      limit: query.limit,
+    });
     return {
       items: rows.map((row) => toListItem(row, ctx)),
       nextCursor: next ? encodeCursor(query.sort, order, next) : null,
     };
+  };
+
+  /**
+   * Every customer of the list with its filters and order, read in keyset batches of `batchSize` (the
+   * .xlsx export, issue 6): memory holds one batch however long the list. Phones as the list shows them.
+   */
+  const allOfList = async (
+    ctx: AuthContext,
+    query: Omit<TListCustomersParsed, 'cursor' | 'limit'>,
+    batchSize: number,
+  ): Promise<{ timeZone: string; items: AsyncGenerator<TCustomerListItem> }> => {
+    const order = query.order ?? (query.sort === 'createdAt' ? 'desc' : 'asc');
+    const filter = await listFilterOf(ctx, query);
+    async function* items(): AsyncGenerator<TCustomerListItem> {
+      let after: Keyset | undefined;
+      do {
+        const page = await listCustomerPage(db, filter, { sort: query.sort, order, after, limit: batchSize });
+        for (const row of page.rows) yield toListItem(row, ctx);
+        after = page.next;
+      } while (after);
+    }
+    return { timeZone: filter.timeZone, items: items() };
   };
 
   const timeline = async (ctx: AuthContext, id: string): Promise<TCustomerTimeline> => {
@@ -121,7 +149,19 @@ export const createCustomersService = ({ db, clock }: CustomersServiceDeps) => {
     return { series, owners };
   };
 
-  return { list, get, timeline, revealPhone, create, addInquiry, update, fleet, merge, formOptions };
+  return {
+    list,
+    allOfList,
+    get,
+    timeline,
+    revealPhone,
+    create,
+    addInquiry,
+    update,
+    fleet,
+    merge,
+    formOptions,
+  };
 };
 
 export type CustomersService = ReturnType<typeof createCustomersService>;

@@ -707,10 +707,13 @@ export const generateDemoData = ({ now: nowDate, passwordHash }: DemoOptions): D
     const day = minute < OPENS ? dayStartOf(t) : dayStartOf(t) + DAY;
     return day + rng.int(OPENS, OPENS + 120) * MINUTE;
   };
-  /** When a planned contact really happens: mostly on the day, sometimes a day or more late. */
+  /**
+   * When a planned contact really happens: mostly on the day by the due time (on time), sometimes a
+   * day or more late.
+   */
   const delayed = (due: number): number => {
     const roll = rng.float();
-    if (roll < 0.65) return due + rng.int(0, Math.min(120, LAST_START - localMinute(due))) * MINUTE;
+    if (roll < 0.65) return due - rng.int(0, Math.min(120, localMinute(due) - OPENS)) * MINUTE;
     if (roll < 0.9) return businessTimeOn(dayStartOf(due) + DAY);
     return businessTimeOn(dayStartOf(due) + rng.int(2, 3) * DAY);
   };

@@ -72,6 +72,34 @@ const OrderSheetPage = lazy(() =>
 );
 const StockPage = lazy(() => import('./routes/stock').then((m) => ({ default: m.StockPage })));
 const OwnersPage = lazy(() => import('./routes/owners').then((m) => ({ default: m.OwnersPage })));
+// Reports (issue 6): each report its own chunk; ECharts loads with the first chart.
+const ReportsPage = lazy(() => import('./routes/reports').then((m) => ({ default: m.ReportsPage })));
+const FunnelReportPage = lazy(() =>
+  import('./routes/report-funnel').then((m) => ({ default: m.FunnelReportPage })),
+);
+const TrafficReportPage = lazy(() =>
+  import('./routes/report-traffic').then((m) => ({ default: m.TrafficReportPage })),
+);
+const SourceAnalysisReportPage = lazy(() =>
+  import('./routes/report-sources').then((m) => ({ default: m.SourceAnalysisReportPage })),
+);
+const DefeatsReportPage = lazy(() =>
+  import('./routes/report-defeats').then((m) => ({ default: m.DefeatsReportPage })),
+);
+const FollowUpComplianceReportPage = lazy(() =>
+  import('./routes/report-follow-up-compliance').then((m) => ({ default: m.FollowUpComplianceReportPage })),
+);
+const DccReportPage = lazy(() => import('./routes/report-dcc').then((m) => ({ default: m.DccReportPage })));
+const ProgressReportPage = lazy(() =>
+  import('./routes/report-progress').then((m) => ({ default: m.ProgressReportPage })),
+);
+const DailyActivityReportPage = lazy(() =>
+  import('./routes/report-daily-activity').then((m) => ({ default: m.DailyActivityReportPage })),
+);
+const MonthlyPlanReportPage = lazy(() =>
+  import('./routes/report-monthly-plan').then((m) => ({ default: m.MonthlyPlanReportPage })),
+);
+const KpiReportPage = lazy(() => import('./routes/report-kpi').then((m) => ({ default: m.KpiReportPage })));
 
 const routes: RouteObject[] = [
   {
@@ -330,6 +358,106 @@ const routes: RouteObject[] = [
             element: (
               <RequirePermission permission="orders.view">
                 <OwnersPage />
+              </RequirePermission>
+            ),
+          },
+          // Reports (issue 6)
+          {
+            path: paths.reportProgress.slice(1),
+            errorElement: <RouteErrorPage />,
+            element: (
+              <RequirePermission permission="reports.view">
+                <ProgressReportPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: paths.reportDailyActivity.slice(1),
+            errorElement: <RouteErrorPage />,
+            element: (
+              <RequirePermission permission="reports.view">
+                <DailyActivityReportPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: paths.reportMonthlyPlan.slice(1),
+            errorElement: <RouteErrorPage />,
+            element: (
+              <RequirePermission permission="reports.view">
+                <MonthlyPlanReportPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: paths.reportKpi.slice(1),
+            errorElement: <RouteErrorPage />,
+            element: (
+              <RequirePermission permission="reports.view">
+                <KpiReportPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: paths.reports.slice(1),
+            errorElement: <RouteErrorPage />,
+            element: (
+              <RequirePermission permission="reports.traffic">
+                <ReportsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: paths.reportFunnel.slice(1),
+            errorElement: <RouteErrorPage />,
+            element: (
+              <RequirePermission permission="reports.view">
+                <FunnelReportPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: paths.reportTraffic.slice(1),
+            errorElement: <RouteErrorPage />,
+            element: (
+              <RequirePermission permission="reports.traffic">
+                <TrafficReportPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: paths.reportSources.slice(1),
+            errorElement: <RouteErrorPage />,
+            element: (
+              <RequirePermission permission="reports.view">
+                <SourceAnalysisReportPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: paths.reportDefeats.slice(1),
+            errorElement: <RouteErrorPage />,
+            element: (
+              <RequirePermission permission="reports.view">
+                <DefeatsReportPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: paths.reportFollowUpCompliance.slice(1),
+            errorElement: <RouteErrorPage />,
+            element: (
+              <RequirePermission permission="reports.view">
+                <FollowUpComplianceReportPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: paths.reportDcc.slice(1),
+            errorElement: <RouteErrorPage />,
+            element: (
+              <RequirePermission permission="reports.view">
+                <DccReportPage />
               </RequirePermission>
             ),
           },

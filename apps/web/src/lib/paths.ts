@@ -28,4 +28,16 @@ export const paths = {
   newOrder: '/orders/new',
   stock: '/stock',
   owners: '/owners',
+  // Reports (issue 6): one page per report under /reports/<report>
+  reports: '/reports',
+  reportFunnel: '/reports/funnel',
+  reportTraffic: '/reports/traffic',
+  reportSources: '/reports/sources',
+  reportDefeats: '/reports/defeats',
+  reportFollowUpCompliance: '/reports/follow-up-compliance',
+  reportDcc: '/reports/dcc',
+  reportProgress: '/reports/progress',
+  reportDailyActivity: '/reports/daily-activity',
+  reportMonthlyPlan: '/reports/monthly-plan',
+  reportKpi: '/reports/kpi',
 } as const;

@@ -30,6 +30,9 @@ describe('permissions table', () => {
       'orders.view',
       'orders.manage',
       'orders.deliver',
+      // Issue 6: own figures in the reports.
+      'reports.view',
+      'reports.traffic',
     ]);
     expect(permissionsOf(['receptionist'])).toEqual([
       'self.use',
@@ -40,6 +43,8 @@ describe('permissions table', () => {
       'showroom.view',
       'sources.view',
       'test_drives.book',
+      // Issue 6: the showroom traffic report.
+      'reports.traffic',
     ]);
   });
 });

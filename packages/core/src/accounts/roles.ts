@@ -90,6 +90,30 @@ export const PERMISSIONS = {
   'orders.manage': ['sales_manager', 'consultant'],
   /** Hand the car over: the order is delivered and the customer becomes an owner. */
   'orders.deliver': ['sales_manager', 'consultant'],
+  // Reports (issue 6): who sees which figures is in core/reports/report-access.ts.
+  /** Open the reports: managers see the store (a group admin the group), consultants and DCC their own figures. */
+  'reports.view': [
+    'admin',
+    'sales_manager',
+    'marketing_manager',
+    'crm_specialist',
+    'consultant',
+    'dcc_agent',
+  ],
+  /** The showroom traffic report: everyone with reports.view, and the receptionist who logs the traffic. */
+  'reports.traffic': [
+    'admin',
+    'sales_manager',
+    'marketing_manager',
+    'crm_specialist',
+    'consultant',
+    'dcc_agent',
+    'receptionist',
+  ],
+  /** Download reports and the customer list as .xlsx (audited; phones masked unless seen in full). */
+  'reports.export': ['admin', 'sales_manager', 'marketing_manager'],
+  /** Set the store's and each consultant's monthly KPI targets (audited). */
+  'kpi_targets.manage': ['sales_manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -43,6 +43,11 @@ type RouteCase =
   /** The route only touches the caller's own session, account or the installation. */
   | { kind: 'own'; why: string };
 
+/** The last 360 days and today, as a report filter (issue 6). */
+/** This month so far (`from=YYYY-MM-01&to=YYYY-MM-DD`), for the monthly reports. */
+const REPORT_MONTH = `from=${new Date().toISOString().slice(0, 8)}01&to=${new Date().toISOString().slice(0, 10)}`;
+const REPORT_YEAR = `from=${new Date(Date.now() - 360 * 86_400_000).toISOString().slice(0, 10)}&to=${new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)}`;
+
 const ROUTES: Record<string, RouteCase> = {
   'GET /healthz': { kind: 'own', why: 'no data' },
   'GET /api/v1/meta': { kind: 'own', why: 'installation facts only' },
@@ -358,6 +363,120 @@ const ROUTES: Record<string, RouteCase> = {
     body: () => ({ version: 0, reason: 'Taken over' }),
   },
   'POST /api/v1/orders/:id/deliver': { kind: 'row', id: (s) => s.orderId, body: () => ({ version: 0 }) },
+  // Reports (issue 6): figures of the caller's store over the last year; no store-1 id may show.
+  'GET /api/v1/reports/options': { kind: 'list' },
+  'GET /api/v1/reports/funnel': {
+    kind: 'list',
+    path: `/api/v1/reports/funnel?${REPORT_YEAR}&groupBy=consultant`,
+  },
+  'GET /api/v1/reports/funnel/customers': {
+    kind: 'list',
+    path: `/api/v1/reports/funnel/customers?${REPORT_YEAR}&metric=leads&pageSize=100`,
+  },
+  'GET /api/v1/reports/funnel/export': {
+    kind: 'own',
+    why: "an xlsx of the caller's store; another store is 404 (funnel.routes.test.ts)",
+  },
+  'GET /api/v1/customers/export': {
+    kind: 'own',
+    why: "an xlsx of the caller's customer list, the list's own store filter (funnel.routes.test.ts)",
+  },
+  'GET /api/v1/reports/traffic': { kind: 'list', path: `/api/v1/reports/traffic?${REPORT_YEAR}` },
+  'GET /api/v1/reports/traffic/customers': {
+    kind: 'list',
+    path: `/api/v1/reports/traffic/customers?${REPORT_YEAR}&metric=visits&pageSize=100`,
+  },
+  'GET /api/v1/reports/traffic/export': {
+    kind: 'own',
+    why: "an xlsx of the caller's store (traffic.routes.test.ts)",
+  },
+  'GET /api/v1/reports/sources': { kind: 'list', path: `/api/v1/reports/sources?${REPORT_YEAR}` },
+  'GET /api/v1/reports/sources/customers': {
+    kind: 'list',
+    path: `/api/v1/reports/sources/customers?${REPORT_YEAR}&metric=leads&pageSize=100`,
+  },
+  'GET /api/v1/reports/sources/export': {
+    kind: 'own',
+    why: "an xlsx of the caller's store (traffic.routes.test.ts)",
+  },
+  // Reports (issue 6)
+  'GET /api/v1/reports/defeats': { kind: 'list', path: `/api/v1/reports/defeats?${REPORT_YEAR}` },
+  'GET /api/v1/reports/defeats/customers': {
+    kind: 'list',
+    path: `/api/v1/reports/defeats/customers?${REPORT_YEAR}&metric=confirmed&pageSize=100`,
+  },
+  'GET /api/v1/reports/defeats/export': {
+    kind: 'own',
+    why: "an xlsx of the caller's store; another store is 404 (defeats.routes.test.ts)",
+  },
+  // Reports (issue 6)
+  'GET /api/v1/reports/follow-up-compliance': {
+    kind: 'list',
+    path: `/api/v1/reports/follow-up-compliance?${REPORT_YEAR}`,
+  },
+  'GET /api/v1/reports/follow-up-compliance/customers': {
+    kind: 'list',
+    path: `/api/v1/reports/follow-up-compliance/customers?${REPORT_YEAR}&metric=tasks_due&pageSize=100`,
+  },
+  'GET /api/v1/reports/follow-up-compliance/export': {
+    kind: 'own',
+    why: "an xlsx of the caller's store; another store is 404 (follow-up-compliance.routes.test.ts)",
+  },
+  // Reports (issue 6)
+  'GET /api/v1/reports/dcc': { kind: 'list', path: `/api/v1/reports/dcc?${REPORT_YEAR}` },
+  'GET /api/v1/reports/dcc/customers': {
+    kind: 'list',
+    path: `/api/v1/reports/dcc/customers?${REPORT_YEAR}&metric=calls&pageSize=100`,
+  },
+  'GET /api/v1/reports/dcc/export': {
+    kind: 'own',
+    why: "an xlsx of the caller's store; another store is 404 (dcc-report.routes.test.ts)",
+  },
+  // Reports (issue 6): the monthly reports cover the month of `from` (this month).
+  'GET /api/v1/reports/progress': { kind: 'list', path: `/api/v1/reports/progress?${REPORT_MONTH}` },
+  'GET /api/v1/reports/progress/customers': {
+    kind: 'list',
+    path: `/api/v1/reports/progress/customers?${REPORT_MONTH}&metric=carried&pageSize=100`,
+  },
+  'GET /api/v1/reports/progress/export': {
+    kind: 'own',
+    why: "an xlsx of the caller's store; another store is 404 (progress.routes.test.ts)",
+  },
+  'GET /api/v1/reports/daily-activity': {
+    kind: 'list',
+    path: `/api/v1/reports/daily-activity?${REPORT_YEAR}`,
+  },
+  'GET /api/v1/reports/daily-activity/customers': {
+    kind: 'list',
+    path: `/api/v1/reports/daily-activity/customers?${REPORT_YEAR}&metric=call&pageSize=100`,
+  },
+  'GET /api/v1/reports/daily-activity/export': {
+    kind: 'own',
+    why: "an xlsx of the caller's store; another store is 404 (daily-activity.routes.test.ts)",
+  },
+  'GET /api/v1/reports/monthly-plan': { kind: 'list', path: `/api/v1/reports/monthly-plan?${REPORT_MONTH}` },
+  'GET /api/v1/reports/monthly-plan/export': {
+    kind: 'own',
+    why: "an xlsx of the caller's store; another store is 404 (kpi.routes.test.ts)",
+  },
+  'GET /api/v1/reports/kpi': { kind: 'list', path: `/api/v1/reports/kpi?${REPORT_MONTH}` },
+  'GET /api/v1/reports/kpi/customers': {
+    kind: 'list',
+    path: `/api/v1/reports/kpi/customers?${REPORT_MONTH}&metric=leads&pageSize=100`,
+  },
+  'GET /api/v1/reports/kpi/export': {
+    kind: 'own',
+    why: "an xlsx of the caller's store; another store is 404 (kpi.routes.test.ts)",
+  },
+  'GET /api/v1/kpi-targets': { kind: 'list', path: `/api/v1/kpi-targets?month=${REPORT_MONTH.slice(5, 12)}` },
+  'PUT /api/v1/kpi-targets': {
+    kind: 'row',
+    id: (s) => s.consultantId,
+    body: (s) => ({
+      month: REPORT_MONTH.slice(5, 12),
+      targets: [{ consultantId: s.consultantId, metric: 'orders', target: 9 }],
+    }),
+  },
   'GET /api/v1/orders/:id/sheet': { kind: 'row', id: (s) => s.orderId },
   'GET /api/v1/owners': { kind: 'list', path: '/api/v1/owners?pageSize=200' },
 };

@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BranchesOutlined,
   CalendarOutlined,
   CarOutlined,
@@ -56,7 +57,9 @@ export type MenuEntry = {
     // Stock vehicles, orders and owners (issue 5)
     | 'menu.orders'
     | 'menu.stock'
-    | 'menu.owners';
+    | 'menu.owners'
+    // Reports (issue 6)
+    | 'menu.reports';
 };
 
 /** The side menu; each user sees the entries their permissions allow. */
@@ -119,6 +122,14 @@ export const MENU_ENTRIES: readonly MenuEntry[] = [
     permission: 'orders.view',
     icon: <CrownOutlined />,
     label: 'menu.owners',
+  },
+  // Reports (issue 6): the receptionist reaches the traffic report, everyone else all of theirs.
+  {
+    key: 'reports',
+    path: paths.reports,
+    permission: 'reports.traffic',
+    icon: <BarChartOutlined />,
+    label: 'menu.reports',
   },
   // DCC and invitations (issue 5)
   { key: 'dcc', path: paths.dcc, permission: 'dcc.call', icon: <PhoneOutlined />, label: 'menu.dcc' },

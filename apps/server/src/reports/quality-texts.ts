@@ -1,0 +1,128 @@
+import type { TExportLanguage } from '@qianke/contracts/reports/filter';
+
+/** Column titles and headings of the quality reports' .xlsx exports (defeats, compliance, DCC). */
+const TEXTS = {
+  'zh-CN': {
+    none: '—',
+    period: (from: string, to: string) => `期间：${from} 至 ${to}`,
+    previous: (from: string, to: string) => `上期：${from} 至 ${to}`,
+    defeats: {
+      title: '战败统计分析',
+      sheet: '战败申请',
+      status: { approved: '已确认战败', rejected: '已驳回', pending: '待审批' },
+      columns: {
+        status: '状态',
+        requestedAt: '申请时间',
+        decidedAt: '审批时间',
+        hours: '审批用时（小时）',
+        reason: '战败原因',
+        brand: '竞品品牌',
+        model: '竞品车型',
+        consultant: '销售顾问',
+        manager: '审批人',
+        series: '意向车系',
+        customer: '客户',
+        cardNo: '卡号',
+        phone: '电话',
+      },
+      totals: (confirmed: number, rejected: number, pending: number) =>
+        `确认战败 ${confirmed}，驳回 ${rejected}，待审批 ${pending}`,
+    },
+    compliance: {
+      title: '跟进及时率',
+      sheet: '按人员',
+      columns: {
+        user: '人员',
+        callbacksDue: '24小时回访应回访',
+        callbacksMet: '按时回访',
+        callbackRate: '24小时回访率',
+        tasksDue: '到期跟进任务',
+        tasksOnTime: '按时完成',
+        onTimeRate: '按时跟进率',
+        overdueNow: '当前逾期任务',
+        oldestOverdueAt: '最早逾期',
+      },
+      portal: (median: string, p90: string) => `网络线索首次响应：中位数 ${median} 分钟，P90 ${p90} 分钟`,
+    },
+    dcc: {
+      title: 'DCC 报表',
+      sheet: '按坐席',
+      columns: {
+        agent: '坐席',
+        calls: '通话',
+        reached: '接通',
+        reachRate: '接通率',
+        invitations: '邀约',
+        invitationRate: '邀约成功率',
+        arrived: '到店',
+        arrivalRate: '到店率',
+        ordered: '成交',
+        invitationToOrderRate: '邀约成交率',
+      },
+      total: '合计',
+    },
+  },
+  en: {
+    none: '—',
+    period: (from: string, to: string) => `Period: ${from} to ${to}`,
+    previous: (from: string, to: string) => `Previous period: ${from} to ${to}`,
+    defeats: {
+      title: 'Defeat statistics and analysis',
+      sheet: 'Defeat requests',
+      status: { approved: 'Confirmed defeat', rejected: 'Rejected', pending: 'Pending' },
+      columns: {
+        status: 'Status',
+        requestedAt: 'Requested at',
+        decidedAt: 'Decided at',
+        hours: 'Approval time (h)',
+        reason: 'Reason',
+        brand: 'Competitor brand',
+        model: 'Competitor model',
+        consultant: 'Consultant',
+        manager: 'Decided by',
+        series: 'Series',
+        customer: 'Customer',
+        cardNo: 'Card no.',
+        phone: 'Phone',
+      },
+      totals: (confirmed: number, rejected: number, pending: number) =>
+        `Confirmed defeats ${confirmed}, rejected ${rejected}, pending ${pending}`,
+    },
+    compliance: {
+      title: 'Follow-up compliance',
+      sheet: 'By user',
+      columns: {
+        user: 'User',
+        callbacksDue: '24 h call-backs due',
+        callbacksMet: 'Called back in time',
+        callbackRate: '24 h call-back rate',
+        tasksDue: 'Tasks due',
+        tasksOnTime: 'Done on time',
+        onTimeRate: 'On-time rate',
+        overdueNow: 'Overdue now',
+        oldestOverdueAt: 'Oldest overdue',
+      },
+      portal: (median: string, p90: string) =>
+        `First response to portal leads: median ${median} min, p90 ${p90} min`,
+    },
+    dcc: {
+      title: 'DCC report',
+      sheet: 'By agent',
+      columns: {
+        agent: 'Agent',
+        calls: 'Calls',
+        reached: 'Reached',
+        reachRate: 'Reach rate',
+        invitations: 'Invitations',
+        invitationRate: 'Invitation rate',
+        arrived: 'Arrived',
+        arrivalRate: 'Arrival rate',
+        ordered: 'Ordered',
+        invitationToOrderRate: 'Invitation-to-order rate',
+      },
+      total: 'Total',
+    },
+  },
+} as const;
+
+export const qualityTexts = (lang: TExportLanguage) => TEXTS[lang];

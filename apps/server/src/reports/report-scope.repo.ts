@@ -1,0 +1,63 @@
+import { eq, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../infra/db/database';
+import { dealers } from '../infra/db/schema/index';
+
+export type StoreOfGroup = { id: string; timeZone: string };
+
+/** The stores of a dealer group (a group admin's roll-up), oldest first. */
+export const storesOfGroup = async (db: Executor, groupId: string): Promise<StoreOfGroup[]> =>
+  db
+    .select({ id: dealers.id, timeZone: dealers.timeZone })
+    .from(dealers)
+    .where(eq(dealers.groupId, groupId))
+    .orderBy(dealers.createdAt, dealers.id);
+
+/** What the lead conditions need from a ReportScope (kept structural so the repo does not import it). */
+export type LeadFilter = {
+  dealerIds: readonly string[];
+  consultantId: string | undefined;
+  sourceId: string | undefined;
+  seriesId: string | undefined;
+  campaignCode: string | undefined;
+};
+
+/** One Postgres array parameter (`{a,b}`), so thousands of ids are one bind value. */
+export const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
+
+/**
+ * The scope's filter on a lead, for a query that names the leads table `alias`: the stores, the owner
+ * (consultant), the source node or any node below it (three tiers), the series and the campaign code.
+ */
+export const leadFilterSql = (f: LeadFilter, alias: string): SQL => {
+  const l = sql.raw(alias);
+  const parts: SQL[] = [sql`${l}.dealer_id = any(${uuidArray(f.dealerIds)})`];
+  if (f.consultantId) parts.push(sql`${l}.owner_id = ${f.consultantId}`);
+  if (f.sourceId) {
+    parts.push(sql`${l}.source_id in (
+      select s.id from lead_sources s where s.dealer_id = ${l}.dealer_id and (s.id = ${f.sourceId}
+        or s.parent_id = ${f.sourceId}
+        or s.parent_id in (select p.id from lead_sources p where p.dealer_id = ${l}.dealer_id and p.parent_id = ${f.sourceId})))`);
+  }
+  if (f.seriesId) parts.push(sql`${l}.series_id = ${f.seriesId}`);
+  if (f.campaignCode) parts.push(sql`${l}.campaign_code = ${f.campaignCode}`);
+  return sql.join(parts, sql` and `);
+};
+
+export type NamedRow = { id: string; name: string; nameEn: string | null };
+
+/** Names of lead sources, users and catalog series by id (labels of a breakdown). */
+export const namesOf = async (
+  db: Executor,
+  dealerIds: readonly string[],
+  kind: 'source' | 'user' | 'series',
+  ids: readonly string[],
+): Promise<NamedRow[]> => {
+  if (ids.length === 0) return [];
+  const query =
+    kind === 'source'
+      ? sql`select id, name_zh as name, name_en as "nameEn" from lead_sources where dealer_id = any(${uuidArray(dealerIds)}) and id = any(${uuidArray(ids)})`
+      : kind === 'user'
+        ? sql`select id, display_name as name, null as "nameEn" from users where dealer_id = any(${uuidArray(dealerIds)}) and id = any(${uuidArray(ids)})`
+        : sql`select id, name, name_en as "nameEn" from catalog_series where dealer_id = any(${uuidArray(dealerIds)}) and id = any(${uuidArray(ids)})`;
+  return ((await db.execute(query)) as unknown as { rows: NamedRow[] }).rows;
+};
