@@ -79,6 +79,7 @@ export const SourceAnalysisReport = ({ context }: { context: ReportContext }) =>
       </Card>
       <Card size="small">
         <Table<Source>
+          data-testid="sources-table"
           rowKey="key"
           size="small"
           loading={report.isFetching}
