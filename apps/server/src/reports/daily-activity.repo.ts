@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '../infra/db/database';
 import { dateOf, instant, personFilter, rowsOf, storeFilter } from './quality-filter.repo';
 import type { ReportScope } from './report-scope';
+import { leadAttributesSql, ofMatchingLead } from './report-scope.repo';
 
 export type ActivityEventRow = ActivityEvent & { customerId: string | null };
 
@@ -10,17 +11,27 @@ type RawEvent = { kind: ActivityKind; consultant_id: string; at: Date | string; 
 
 /**
  * Everything the consultants did from `start` to `end` (core/reports/daily-activity.ts names each kind):
- * one row per thing done, with the person it counts for, when, and the customer it was about.
+ * one row per thing done, with the person it counts for, when, and the customer it was about. A source,
+ * series or campaign filter keeps what was done on leads of that source, series or campaign (a visitor
+ * who left no details then counts nowhere).
  */
 export const activityEvents = async (
   db: Executor,
-  scope: Pick<ReportScope, 'dealerIds' | 'consultantId'>,
+  scope: Pick<ReportScope, 'dealerIds' | 'consultantId' | 'sourceId' | 'seriesId' | 'campaignCode'>,
   window: { start: Date; end: Date },
 ): Promise<ActivityEventRow[]> => {
   const start = instant(window.start);
   const end = instant(window.end);
-  const who = (column: string) =>
-    sql`${storeFilter(sql.raw(`${column.split('.')[0]}.dealer_id`), scope)} and ${personFilter(sql.raw(column), scope)}`;
+  // Who did it (the store and the consultant filter) and, for a source / series / campaign filter, on
+  // which lead.
+  const who = (column: string) => {
+    const alias = column.split('.')[0] ?? '';
+    const onLead =
+      alias === 'l'
+        ? sql.join([sql`true`, ...leadAttributesSql(scope, 'l')], sql` and `)
+        : ofMatchingLead(scope, alias);
+    return sql`${storeFilter(sql.raw(`${alias}.dealer_id`), scope)} and ${personFilter(sql.raw(column), scope)} and ${onLead}`;
+  };
   const rows = rowsOf<RawEvent>(
     await db.execute(sql`
       select 'new_prospect' as kind, l.owner_id as consultant_id, l.created_at as at, l.customer_id
@@ -49,6 +60,7 @@ export const activityEvents = async (
       select 'arrival', coalesce(i.consultant_id, i.invited_by), i.arrived_at, i.customer_id
         from invitations i
        where ${storeFilter(sql`i.dealer_id`, scope)} and ${personFilter(sql`coalesce(i.consultant_id, i.invited_by)`, scope)}
+         and ${ofMatchingLead(scope, 'i')}
          and i.status = 'arrived' and i.arrived_at >= ${start} and i.arrived_at < ${end}
       union all
       select 'test_drive', t.consultant_id, t.starts_at, t.customer_id

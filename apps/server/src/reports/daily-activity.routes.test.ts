@@ -31,7 +31,7 @@ const DAY = 'from=2026-11-25&to=2026-11-25';
 let t: TestServer;
 let manager: ApiClient;
 let consultant1: ApiClient;
-let ids: { c1: string; c2: string; callCustomer: string };
+let ids: { c1: string; c2: string; callCustomer: string; source: string };
 
 const one = async <T>(query: ReturnType<typeof sql>) => (await t.rows<T>(query))[0] as T;
 const at = (iso: string) => new Date(iso);
@@ -51,7 +51,7 @@ const seedFixture = async () => {
     nameEn: 'Daily source',
   });
   let serial = 0;
-  const lead = async (ownerId: string, createdAt: string) => {
+  const lead = async (ownerId: string, createdAt: string, campaignCode: string | null = null) => {
     serial += 1;
     const customerId = randomUUID();
     await t.db.insert(customers).values({
@@ -72,11 +72,12 @@ const seedFixture = async () => {
       sourceId: source,
       ownerId,
       channel: 'walk_in',
+      campaignCode,
       createdAt: at(createdAt),
     });
     return { customerId, leadId };
   };
-  const old = await lead(c1, '2026-11-01T02:00:00Z');
+  const old = await lead(c1, '2026-11-01T02:00:00Z', 'DAILY-OLD');
   const fresh = await lead(c1, '2026-11-25T01:00:00Z');
   const other = await lead(c2, '2026-11-01T03:00:00Z');
 
@@ -165,7 +166,7 @@ const seedFixture = async () => {
     reasonId: reason,
     createdAt: at('2026-11-25T08:00:00Z'),
   });
-  ids = { c1, c2, callCustomer: fresh.customerId };
+  ids = { c1, c2, callCustomer: fresh.customerId, source };
 };
 
 type Row = {
@@ -216,6 +217,28 @@ describe('the daily activity report of 25 Nov 2026', () => {
     // the previous period is the day before: c2's visit at 23:59 on the 24th
     expect(c2.previous.visit).toBe(1);
     expect(c1.total.previous).toBe(0);
+  });
+
+  it('a campaign or source filter keeps what was done on leads of that campaign or source', async () => {
+    // The old lead carries campaign DAILY-OLD: its invitation, arrival, test drive and order.
+    const campaign = await manager.get(`/api/v1/reports/daily-activity?${DAY}&campaignCode=DAILY-OLD`);
+    expect(campaign.status).toBe(200);
+    expect(rowOf(campaign.body, ids.c1).current).toEqual({
+      new_prospect: 0,
+      visit: 0,
+      call: 0,
+      invitation: 1,
+      arrival: 1,
+      test_drive: 1,
+      order: 1,
+      defeat: 0,
+    });
+    expect(rowOf(campaign.body, ids.c2).total.current).toBe(0);
+    // Every fixture lead has the fixture's source: all but the visits, which belong to no lead.
+    const source = await manager.get(`/api/v1/reports/daily-activity?${DAY}&sourceId=${ids.source}`);
+    expect(rowOf(source.body, ids.c1).total.current).toBe(8);
+    expect(rowOf(source.body, ids.c1).current.visit).toBe(0);
+    expect(rowOf(source.body, ids.c2).current).toMatchObject({ call: 1, defeat: 1 });
   });
 
   it('the next day holds the call made at midnight', async () => {

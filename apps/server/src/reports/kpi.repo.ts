@@ -4,12 +4,13 @@ import type { Executor } from '../infra/db/database';
 import { kpiTargets } from '../infra/db/schema/index';
 import { dateOf, instant, personFilter, rowsOf, storeFilter } from './quality-filter.repo';
 import type { ReportScope } from './report-scope';
-import { uuidArray } from './report-scope.repo';
+import { leadAttributesSql, ofMatchingLead, uuidArray } from './report-scope.repo';
 
 export type KpiEventRow = KpiEvent & { dealerId: string; customerId: string | null };
 export type RetentionVisitRow = RetentionVisit & { dealerId: string };
 
-type Scope = Pick<ReportScope, 'dealerIds' | 'consultantId'>;
+/** A source, series or campaign filter counts what happened on leads of that source, series or campaign. */
+type Scope = Pick<ReportScope, 'dealerIds' | 'consultantId' | 'sourceId' | 'seriesId' | 'campaignCode'>;
 
 type RawEvent = {
   metric: CountMetric;
@@ -32,26 +33,31 @@ export const kpiEvents = async (
       select 'leads' as metric, l.dealer_id, l.owner_id as consultant_id, l.created_at as at, l.customer_id
         from leads l
        where ${storeFilter(sql`l.dealer_id`, scope)} and ${personFilter(sql`l.owner_id`, scope)}
+         and ${sql.join([sql`true`, ...leadAttributesSql(scope, 'l')], sql` and `)}
          and l.created_at >= ${start} and l.created_at < ${end}
       union all
       select 'visits', v.dealer_id, v.consultant_id, v.arrived_at, v.customer_id
         from showroom_visits v
        where ${storeFilter(sql`v.dealer_id`, scope)} and ${personFilter(sql`v.consultant_id`, scope)}
+         and ${ofMatchingLead(scope, 'v')}
          and v.kind = 'visit' and v.arrived_at >= ${start} and v.arrived_at < ${end}
       union all
       select 'test_drives', t.dealer_id, t.consultant_id, t.starts_at, t.customer_id
         from test_drives t
        where ${storeFilter(sql`t.dealer_id`, scope)} and ${personFilter(sql`t.consultant_id`, scope)}
+         and ${ofMatchingLead(scope, 't')}
          and t.status = 'done' and t.starts_at >= ${start} and t.starts_at < ${end}
       union all
       select 'orders', o.dealer_id, o.consultant_id, o.ordered_at, o.customer_id
         from orders o
        where ${storeFilter(sql`o.dealer_id`, scope)} and ${personFilter(sql`o.consultant_id`, scope)}
+         and ${ofMatchingLead(scope, 'o')}
          and o.status <> 'cancelled' and o.ordered_at >= ${start} and o.ordered_at < ${end}
       union all
       select 'deliveries', o.dealer_id, o.consultant_id, o.delivered_at, o.customer_id
         from orders o
        where ${storeFilter(sql`o.dealer_id`, scope)} and ${personFilter(sql`o.consultant_id`, scope)}
+         and ${ofMatchingLead(scope, 'o')}
          and o.status = 'delivered' and o.delivered_at >= ${start} and o.delivered_at < ${end}`),
   );
   return rows.map((r) => ({
@@ -83,6 +89,7 @@ export const retentionVisits = async (
       select v.dealer_id, v.consultant_id, v.arrived_at, v.first_visit, v.left_contact, v.closed_on_spot
         from showroom_visits v
        where ${storeFilter(sql`v.dealer_id`, scope)} and ${personFilter(sql`v.consultant_id`, scope)}
+         and ${ofMatchingLead(scope, 'v')}
          and v.kind = 'visit' and v.arrived_at >= ${instant(window.start)} and v.arrived_at < ${instant(window.end)}`),
   );
   return rows.map((r) => ({

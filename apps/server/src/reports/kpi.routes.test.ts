@@ -306,6 +306,15 @@ describe('the KPI dashboard of November 2026', () => {
     expect(store.figures.find((f: Figure) => f.metric === 'leads').previous).toBe(1);
   });
 
+  it('a campaign no fixture lead carries leaves nothing to count', async () => {
+    const res = await manager.get(`/api/v1/reports/kpi?${NOV}&campaignCode=NO-SUCH-CAMPAIGN`);
+    expect(res.status).toBe(200);
+    const counts = byMetric(res.body.stores[0].figures);
+    for (const metric of ['leads', 'visits', 'test_drives', 'orders', 'deliveries'] as const) {
+      expect(counts[metric]?.[0]).toBe(0);
+    }
+  });
+
   it('a consultant sees their own dashboard only', async () => {
     const res = await consultant1.get(`/api/v1/reports/kpi?${NOV}`);
     expect(res.status).toBe(200);

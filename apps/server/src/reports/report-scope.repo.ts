@@ -25,13 +25,16 @@ export type LeadFilter = {
 export const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 
 /**
- * The scope's filter on a lead, for a query that names the leads table `alias`: the stores, the owner
- * (consultant), the source node or any node below it (three tiers), the series and the campaign code.
+ * The filter's conditions on what a lead is about, for a query that names the leads table `alias`: the
+ * source node or any node below it (three tiers), the series and the campaign code. Empty when the
+ * filter names none of them.
  */
-export const leadFilterSql = (f: LeadFilter, alias: string): SQL => {
+export const leadAttributesSql = (
+  f: Pick<LeadFilter, 'sourceId' | 'seriesId' | 'campaignCode'>,
+  alias: string,
+): SQL[] => {
   const l = sql.raw(alias);
-  const parts: SQL[] = [sql`${l}.dealer_id = any(${uuidArray(f.dealerIds)})`];
-  if (f.consultantId) parts.push(sql`${l}.owner_id = ${f.consultantId}`);
+  const parts: SQL[] = [];
   if (f.sourceId) {
     parts.push(sql`${l}.source_id in (
       select s.id from lead_sources s where s.dealer_id = ${l}.dealer_id and (s.id = ${f.sourceId}
@@ -40,7 +43,33 @@ export const leadFilterSql = (f: LeadFilter, alias: string): SQL => {
   }
   if (f.seriesId) parts.push(sql`${l}.series_id = ${f.seriesId}`);
   if (f.campaignCode) parts.push(sql`${l}.campaign_code = ${f.campaignCode}`);
+  return parts;
+};
+
+/**
+ * The scope's filter on a lead, for a query that names the leads table `alias`: the stores, the owner
+ * (consultant), and what the lead is about (`leadAttributesSql`).
+ */
+export const leadFilterSql = (f: LeadFilter, alias: string): SQL => {
+  const l = sql.raw(alias);
+  const parts: SQL[] = [sql`${l}.dealer_id = any(${uuidArray(f.dealerIds)})`];
+  if (f.consultantId) parts.push(sql`${l}.owner_id = ${f.consultantId}`);
+  parts.push(...leadAttributesSql(f, alias));
   return sql.join(parts, sql` and `);
+};
+
+/**
+ * For a row that belongs to a lead (`<alias>.lead_id`): the row counts only when its lead matches what
+ * the filter says a lead is about; with no such filter, every row counts (also rows without a lead).
+ */
+export const ofMatchingLead = (
+  f: Pick<LeadFilter, 'sourceId' | 'seriesId' | 'campaignCode'>,
+  alias: string,
+): SQL => {
+  const parts = leadAttributesSql(f, 'lf');
+  if (parts.length === 0) return sql`true`;
+  const row = sql.raw(alias);
+  return sql`exists (select 1 from leads lf where lf.dealer_id = ${row}.dealer_id and lf.id = ${row}.lead_id and ${sql.join(parts, sql` and `)})`;
 };
 
 export type NamedRow = { id: string; name: string; nameEn: string | null };
