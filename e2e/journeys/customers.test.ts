@@ -222,4 +222,34 @@ describe('customers', () => {
       await context.close();
     }
   });
+  test('a manager downloads the searched list as .xlsx; a consultant has no export', async () => {
+    const { context, page } = await app();
+    try {
+      await logIn(page, 'manager', DEMO_PASSWORD);
+      await waitForHome(page);
+      await page.goto('/customers');
+      await page.getByTestId('customers-search').locator('input').fill('王');
+      await page.getByTestId('customers-search').locator('input').press('Enter');
+      await expect.poll(() => page.url()).toContain('q=');
+      // The link carries the list's own search, so the file holds what the screen shows.
+      await expect
+        .poll(() => page.getByTestId('customers-export').getAttribute('href'))
+        .toContain(`q=${encodeURIComponent('王')}`);
+      const download = page.waitForEvent('download');
+      await page.getByTestId('customers-export').click();
+      expect((await download).suggestedFilename()).toMatch(/^customers-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    } finally {
+      await context.close();
+    }
+    const consultant = await app();
+    try {
+      await logIn(consultant.page, 'consultant1', DEMO_PASSWORD);
+      await waitForHome(consultant.page);
+      await consultant.page.goto('/customers');
+      await consultant.page.getByTestId('customers-table').waitFor();
+      expect(await consultant.page.getByTestId('customers-export').count()).toBe(0);
+    } finally {
+      await consultant.context.close();
+    }
+  });
 });

@@ -19,6 +19,7 @@ export const CustomersPage = () => {
           canCreate={can(me, 'customers.create')}
           canMerge={can(me, 'customers.merge')}
           showOwnerFilter={customerScopeOf(me.user.roles) === 'store'}
+          canExport={can(me, 'reports.export')}
         />
       </Card>
     </div>

@@ -519,6 +519,7 @@ export const en: Translation = {
       createdRange: 'Card opened',
       clearFilters: 'Clear filters',
       create: 'New customer',
+      export: 'Export to Excel',
       empty: 'No customers yet.',
       noMatch: 'No customer matches these filters.',
       loadFailed: 'The customer list could not be loaded',

@@ -515,6 +515,7 @@ export const zhCN = {
       createdRange: '建卡日期',
       clearFilters: '清除筛选',
       create: '新建客户',
+      export: '导出 Excel',
       empty: '还没有客户。',
       noMatch: '没有符合条件的客户。',
       loadFailed: '客户列表加载失败',

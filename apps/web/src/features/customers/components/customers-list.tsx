@@ -1,4 +1,4 @@
-import { LockOutlined, MergeCellsOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, LockOutlined, MergeCellsOutlined, PlusOutlined } from '@ant-design/icons';
 import type { TCustomerListItem, TCustomerSort } from '@qianke/contracts/customers';
 import {
   Alert,
@@ -21,6 +21,7 @@ import { Link, useNavigate } from 'react-router';
 import { formatDateTime } from '@/lib/format';
 import { useLanguage } from '@/lib/i18n/use-language';
 import { paths } from '@/lib/paths';
+import { exportCustomersUrl } from '../api/export-customers-url';
 import { useCustomers } from '../api/get-customers';
 import { hasAnyFilter, useCustomerFilters } from '../hooks/use-customer-filters';
 import { CustomerFiltersBar } from './customer-filters-bar';
@@ -37,10 +38,18 @@ type CustomersListProps = {
   canMerge: boolean;
   /** Consultants see only their own customers: no owner filter. */
   showOwnerFilter: boolean;
+  /** Managers and marketing download the filtered list as .xlsx (audited on the server). */
+  canExport: boolean;
 };
 
 /** The store's customers (or a consultant's own): search, filters, sort, and "load more" pages. */
-export const CustomersList = ({ timeZone, canCreate, canMerge, showOwnerFilter }: CustomersListProps) => {
+export const CustomersList = ({
+  timeZone,
+  canCreate,
+  canMerge,
+  showOwnerFilter,
+  canExport,
+}: CustomersListProps) => {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const { message } = App.useApp();
@@ -182,6 +191,16 @@ export const CustomersList = ({ timeZone, canCreate, canMerge, showOwnerFilter }
           showOwnerFilter={showOwnerFilter}
         />
         <Space>
+          {canExport && (
+            <Button
+              icon={<DownloadOutlined />}
+              href={exportCustomersUrl(filters, language)}
+              download
+              data-testid="customers-export"
+            >
+              {t('customers.list.export')}
+            </Button>
+          )}
           {canMerge && (
             <Tooltip title={selected.length < 2 ? t('customers.merge.selectHint') : undefined}>
               <Button
