@@ -166,4 +166,34 @@ describe('from order to owner', () => {
       await context.close();
     }
   });
+  test('the manager downloads the order list as .xlsx; a consultant has no export', async () => {
+    if (!server || !browser) throw new Error('The server or the browser did not start');
+    const { context, page } = await openApp(browser, server.url);
+    try {
+      await logIn(page, 'manager', DEMO_PASSWORD);
+      await waitForHome(page);
+      await page.goto('/orders');
+      await page.getByTestId('orders-list').waitFor();
+      await page.getByTestId('orders-filter-status').click();
+      await page.locator('.ant-select-item-option[title="已交车"]').click();
+      await expect
+        .poll(() => page.getByTestId('orders-export').getAttribute('href'))
+        .toContain('status=delivered');
+      const download = page.waitForEvent('download');
+      await page.getByTestId('orders-export').click();
+      expect((await download).suggestedFilename()).toMatch(/^orders-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    } finally {
+      await context.close();
+    }
+    const consultant = await openApp(browser, server.url);
+    try {
+      await logIn(consultant.page, 'consultant1', DEMO_PASSWORD);
+      await waitForHome(consultant.page);
+      await consultant.page.goto('/orders');
+      await consultant.page.getByTestId('orders-list').waitFor();
+      expect(await consultant.page.getByTestId('orders-export').count()).toBe(0);
+    } finally {
+      await consultant.context.close();
+    }
+  });
 });

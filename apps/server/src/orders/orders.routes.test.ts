@@ -1,5 +1,6 @@
 import { vinCheckDigit } from '@qianke/core/vehicles/vin';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, startTestServer, type TestServer } from '../test-support/test-server';
 
@@ -507,5 +508,45 @@ describe('who sees which orders', () => {
     expect(byNumber.body.items.map((o: { id: string }) => o.id)).toEqual([created.body.id]);
     const reception = await t.as('reception');
     expect((await reception.get('/api/v1/orders')).status).toBe(403);
+  });
+});
+
+describe('exporting the order list', () => {
+  const download = async (client: ApiClient, path: string) => {
+    const res = await fetch(client.baseUrl + path, { headers: { cookie: client.cookie ?? '' } });
+    return { status: res.status, body: await res.arrayBuffer() };
+  };
+  const sheetOf = async (body: ArrayBuffer) => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(body);
+    const rows: unknown[][] = [];
+    workbook.worksheets[0]?.eachRow((row) => {
+      rows.push((row.values as unknown[]).slice(1));
+    });
+    return rows;
+  };
+
+  it("gives the manager every order the list's filter holds, audited with the row count", async () => {
+    const { customerId } = await freshCustomer();
+    const created = await orderFor(customerId, (await stockVehicle()).id);
+    expect(created.status).toBe(201);
+    const list = await manager.get('/api/v1/orders?status=draft&pageSize=200');
+    const res = await download(manager, '/api/v1/orders/export?status=draft&lang=en');
+    expect(res.status).toBe(200);
+    const [header, ...rows] = await sheetOf(res.body);
+    expect(header?.[0]).toBe('Order no.');
+    expect(rows).toHaveLength(list.body.total);
+    expect(rows.every((row) => row[1] === 'Draft')).toBe(true);
+    expect(rows.map((row) => row[0])).toContain(created.body.orderNo);
+    const [audit] = await t.rows<{ after: { rows: number; complete: boolean } | string }>(
+      sql`select after from audit_log where action = 'report.export' and entity_id = 'orders' order by id desc limit 1`,
+    );
+    const after = typeof audit?.after === 'string' ? JSON.parse(audit.after) : audit?.after;
+    expect(after).toMatchObject({ rows: list.body.total, complete: true, filter: { status: 'draft' } });
+  });
+
+  it('refuses a consultant (no export right) and marketing (no orders)', async () => {
+    expect((await download(consultant1, '/api/v1/orders/export')).status).toBe(403);
+    expect((await download(await t.as('marketing'), '/api/v1/orders/export')).status).toBe(403);
   });
 });

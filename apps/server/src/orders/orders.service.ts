@@ -172,6 +172,26 @@ export const createOrdersService = ({ db, clock }: { db: Db; clock: Clock }) => 
     return { items: rows.map((row) => toOrder(row, ctx)), total };
   };
 
+  /**
+   * Every order the list would show with these filters, a batch at a time (for the .xlsx export), with the
+   * store's time zone for its dates.
+   */
+  const allOfList = async (
+    ctx: AuthContext,
+    query: Omit<TListOrdersQuery, 'page' | 'pageSize'>,
+    batchSize: number,
+  ): Promise<{ timeZone: string; items: AsyncGenerator<TOrder> }> => {
+    const { timeZone } = await storeOf(db, ctx.dealerId);
+    async function* items(): AsyncGenerator<TOrder> {
+      for (let page = 1; ; page++) {
+        const { items: batch } = await list(ctx, { ...query, page, pageSize: batchSize });
+        yield* batch;
+        if (batch.length < batchSize) return;
+      }
+    }
+    return { timeZone, items: items() };
+  };
+
   /** The lead gets level O through the follow-up engine's grading path: history row, audit, tasks. */
   const gradeO = async (
     tx: Executor,
@@ -576,7 +596,7 @@ export const createOrdersService = ({ db, clock }: { db: Db; clock: Clock }) => 
     };
   };
 
-  return { list, get, create, update, confirm, payDeposit, cancel, deliver, sheet, owners };
+  return { list, allOfList, get, create, update, confirm, payDeposit, cancel, deliver, sheet, owners };
 };
 
 export type OrdersService = ReturnType<typeof createOrdersService>;

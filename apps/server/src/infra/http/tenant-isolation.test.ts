@@ -381,6 +381,10 @@ const ROUTES: Record<string, RouteCase> = {
     kind: 'own',
     why: "an xlsx of the caller's customer list, the list's own store filter (funnel.routes.test.ts)",
   },
+  'GET /api/v1/orders/export': {
+    kind: 'own',
+    why: "an xlsx of the caller's order list, the list's own store filter (orders.routes.test.ts)",
+  },
   'GET /api/v1/reports/traffic': { kind: 'list', path: `/api/v1/reports/traffic?${REPORT_YEAR}` },
   'GET /api/v1/reports/traffic/customers': {
     kind: 'list',

@@ -30,7 +30,7 @@ export const OrdersPage = () => {
         }
       />
       <Card>
-        <OrdersList key={me.store.id} timeZone={me.store.timeZone} />
+        <OrdersList key={me.store.id} timeZone={me.store.timeZone} canExport={can(me, 'reports.export')} />
       </Card>
     </div>
   );

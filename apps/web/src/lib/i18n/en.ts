@@ -1702,6 +1702,7 @@ export const en: Translation = {
     newTitle: 'New order',
     walkInTitle: 'Walk-in order (opens a card)',
     walkIn: 'Walk-in order',
+    export: 'Export to Excel',
     newOrder: 'New order',
     customerOrders: 'Orders',
     back: 'Back to orders',

@@ -1678,6 +1678,7 @@ export const zhCN = {
     newTitle: '新建订单',
     walkInTitle: '散客下单（同时建档）',
     walkIn: '散客下单',
+    export: '导出 Excel',
     newOrder: '新建订单',
     customerOrders: '客户订单',
     back: '返回订单列表',

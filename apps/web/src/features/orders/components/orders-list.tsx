@@ -1,5 +1,6 @@
+import { DownloadOutlined } from '@ant-design/icons';
 import type { TOrder } from '@qianke/contracts/orders';
-import { Alert, DatePicker, Empty, Flex, Input, Select, Table, type TableColumnsType } from 'antd';
+import { Alert, Button, DatePicker, Empty, Flex, Input, Select, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -7,6 +8,7 @@ import { describeApiError } from '@/lib/describe-api-error';
 import { formatDateTime } from '@/lib/format';
 import { useLanguage } from '@/lib/i18n/use-language';
 import { paths } from '@/lib/paths';
+import { exportOrdersUrl } from '../api/export-orders-url';
 import { type OrdersFilter, useOrders } from '../api/get-orders';
 import { OrderStatusTag } from './order-status-tag';
 import { money, vehicleText } from './order-text';
@@ -18,8 +20,11 @@ export const OrdersList = ({
   timeZone,
   customerId,
   compact = false,
+  canExport = false,
 }: {
   timeZone: string;
+  /** Managers download the filtered list as .xlsx (audited on the server). */
+  canExport?: boolean;
   /** Only this customer's orders (on the customer page), without filters. */
   customerId?: string;
   compact?: boolean;
@@ -99,6 +104,16 @@ export const OrdersList = ({
             onSearch={(q) => change({ q: q.trim() || undefined })}
             data-testid="orders-filter-q"
           />
+          {canExport ? (
+            <Button
+              icon={<DownloadOutlined />}
+              href={exportOrdersUrl(filter, language)}
+              download
+              data-testid="orders-export"
+            >
+              {t('orders.export')}
+            </Button>
+          ) : null}
         </Flex>
       )}
       {orders.isError ? <Alert type="error" showIcon title={describeApiError(orders.error, t)} /> : null}
