@@ -109,12 +109,15 @@ export const writeXlsx = async <Row>(
   header.commit();
   let count = 0;
   for await (const row of spec.rows) {
+    // The download was abandoned: stop reading rows (the caller audits it as incomplete).
+    if (out.destroyed) throw new Error('the client closed the download');
     sheet.addRow(spec.columns.map((column) => column.value(row))).commit();
     count += 1;
     progress.rows = count;
     // Let the client catch up before reading more rows: memory stays flat however long the list.
     if (out.writableNeedDrain) await Promise.race([once(out, 'drain'), once(out, 'close')]);
   }
+  if (out.destroyed) throw new Error('the client closed the download');
   sheet.commit();
   await workbook.commit();
   return count;
@@ -156,7 +159,10 @@ export const sendXlsx = <Row>(
     if (!out.writableFinished) zip.destroy(new Error('the client closed the download'));
   });
   const progress = { rows: 0 };
-  writeXlsx(spec, zip, progress)
+  // A download abandoned while the workbook is being finished must not leave the export waiting for ever.
+  const abandoned = finished.then(() => new Promise<never>(() => undefined));
+  abandoned.catch(() => undefined);
+  Promise.race([writeXlsx(spec, zip, progress), abandoned])
     .then(async (rows) => {
       await finished;
       await audit(rows, true);
