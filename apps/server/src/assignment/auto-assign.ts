@@ -2,6 +2,7 @@ import {
   type AssignmentDecision,
   type AssignmentRule,
   chooseOwner,
+  type PoolMember,
 } from '@qianke/core/assignment/choose-owner';
 import type { Executor } from '../infra/db/database';
 import {
@@ -26,6 +27,16 @@ export const toCoreRule = (row: RuleRow): AssignmentRule => {
   };
 };
 
+/** The store's active assignment rules and the people of their pools, with their workload now. */
+export const loadAssignmentPool = async (
+  tx: Executor,
+  dealerId: string,
+): Promise<{ rules: AssignmentRule[]; members: PoolMember[] }> => {
+  const rules = (await listRules(tx, dealerId)).map(toCoreRule).filter((rule) => rule.active);
+  const poolIds = [...new Set(rules.flatMap((rule) => rule.poolUserIds))];
+  return { rules, members: await poolMembers(tx, dealerId, poolIds) };
+};
+
 /**
  * The store's automatic assignment rules applied to a lead captured without an owner (issue 4), inside
  * the capturing transaction: core chooseOwner picks by the first matching rule, fair rotation among
@@ -41,9 +52,7 @@ export const autoAssignLead = async (
   const lead = await findLeadForAssignment(tx, dealerId, leadId);
   if (!lead || lead.ownerId !== null || (lead.status !== 'open' && lead.status !== 'nurturing'))
     return undefined;
-  const rules = (await listRules(tx, dealerId)).map(toCoreRule).filter((rule) => rule.active);
-  const poolIds = [...new Set(rules.flatMap((rule) => rule.poolUserIds))];
-  const members = await poolMembers(tx, dealerId, poolIds);
+  const { rules, members } = await loadAssignmentPool(tx, dealerId);
   const decision = chooseOwner({ channel: lead.channel, sourceCode: lead.sourceCode }, rules, members);
   if (decision.ownerId === null) {
     await setQueueReason(tx, dealerId, leadId, decision.reason);

@@ -10,6 +10,8 @@ import {
   importJobs,
   importRows,
   leadSources,
+  leads,
+  tasks,
   userRoles,
   users,
 } from '../infra/db/schema/index';
@@ -479,4 +481,23 @@ export const listRows = (
 export const storeTimeZoneOf = async (db: Executor, dealerId: string): Promise<string> => {
   const [row] = await db.select({ timeZone: dealers.timeZone }).from(dealers).where(eq(dealers.id, dealerId));
   return row?.timeZone ?? 'Asia/Shanghai';
+};
+
+/**
+ * Refreshes the planner's statistics of the tables an import grows. A large import adds rows faster
+ * than autovacuum looks at them: with statistics of a small store the planner (and the cached plans
+ * of the foreign-key checks) keeps scanning the whole store for what one index probe finds.
+ * ANALYZE also invalidates those cached plans.
+ */
+export const refreshImportStatistics = async (db: Executor) => {
+  await db.execute(sql`analyze ${customers}, ${leads}, ${tasks}, ${importRows}`);
+};
+
+/**
+ * Moves the entries newly added to the GIN index of customers' further phones into the index proper.
+ * New rows wait in the index's pending list (up to 4 MB) until vacuum or a flush, and every lookup reads
+ * that whole list: during a large import the batch's dedup lookup went from under 1 ms to about 100 ms.
+ */
+export const cleanFurtherPhonesIndex = async (db: Executor) => {
+  await db.execute(sql`select gin_clean_pending_list('customers_other_phones_idx'::regclass)`);
 };

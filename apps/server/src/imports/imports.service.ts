@@ -31,7 +31,8 @@ import {
 import { IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from '@qianke/core/imports/fields';
 import { checkRow, duplicateProblem, indexLookups } from '@qianke/core/imports/row-check';
 import { DomainError, isDomainError } from '@qianke/core/shared/domain-error';
-import { type CaptureLeadInput, captureLead } from '../customers/capture-lead';
+import type { CaptureLeadInput } from '../customers/capture-lead';
+import { captureLeads } from '../customers/capture-leads';
 import { recordAudit } from '../infra/audit/record-audit';
 import type { Clock } from '../infra/clock';
 import type { Db, Executor } from '../infra/db/database';
@@ -42,6 +43,7 @@ import {
   activeStaffWithRoles,
   addJobCounts,
   claimRun,
+  cleanFurtherPhonesIndex,
   customersByPhone,
   deleteJob,
   findJob,
@@ -56,6 +58,7 @@ import {
   previewCounts,
   type RowCheckRecord,
   type RowOutcome,
+  refreshImportStatistics,
   rejectRowsWithProblems,
   rowsAfter,
   type StoredMapping,
@@ -72,8 +75,12 @@ import { writeImportReport } from './write-report';
 
 /** Rows written to import_rows per statement at upload and per check at mapping. */
 const WRITE_BATCH = 1000;
-/** Rows captured per transaction when importing. */
+/** Rows captured per transaction when importing (captureLeads: a handful of statements per batch). */
 const RUN_BATCH = 250;
+/** The planner's statistics are refreshed before an import and after every this many rows of it. */
+const ANALYZE_EVERY_ROWS = 10_000;
+/** The pending entries of the further-phones index are merged after every this many rows. */
+const CLEAN_INDEX_EVERY_ROWS = 2_500;
 /** An "importing" job without progress for this long was interrupted (the server stopped) and may resume. */
 const STALE_RUN_MINUTES = 10;
 /** Columns beyond this are not a customer list. */
@@ -517,7 +524,10 @@ export const createImportsService = ({
     };
   };
 
-  /** One transaction: every row captured and its outcome recorded, or none of them. */
+  /**
+   * One transaction: every row captured and its outcome recorded, or none of them. The rows are captured
+   * together (captureLeads: a handful of statements for the batch, the same outcome as one by one).
+   */
   const importBatch = async (
     tx: Executor,
     ctx: AuthContext,
@@ -526,16 +536,20 @@ export const createImportsService = ({
     now: Date,
     requestId: string | undefined,
   ) => {
-    const outcomes: RowOutcome[] = [];
-    for (const row of batch) {
-      const result = await captureLead(tx, captureInput(ctx, job, row, now, requestId));
-      outcomes.push({
+    const results = await captureLeads(
+      tx,
+      batch.map((row) => captureInput(ctx, job, row, now, requestId)),
+    );
+    const outcomes: RowOutcome[] = batch.map((row, i) => {
+      const result = results[i];
+      if (!result) throw new Error(`row ${row.rowNo} was not captured`);
+      return {
         rowNo: row.rowNo,
         outcome: result.duplicate ? 'merged' : 'created',
         customerId: result.customerId,
         leadId: result.leadId,
-      });
-    }
+      };
+    });
     await writeOutcomes(tx, ctx.dealerId, job.id, outcomes);
     const merged = outcomes.filter((o) => o.outcome === 'merged').length;
     await addJobCounts(tx, ctx.dealerId, job.id, { created: outcomes.length - merged, merged, rejected: 0 });
@@ -555,7 +569,7 @@ export const createImportsService = ({
   let stopping = false;
 
   /**
-   * Imports the valid rows through captureLead, RUN_BATCH rows per transaction. A batch that fails is
+   * Imports the valid rows through captureLeads, RUN_BATCH rows per transaction. A batch that fails is
    * retried row by row, so one bad row is refused with its reason and the others still go in.
    */
   const importValidRows = async (ctx: AuthContext, job: ImportJobRow, requestId: string | undefined) => {
@@ -565,11 +579,24 @@ export const createImportsService = ({
       await addJobCounts(tx, ctx.dealerId, id, { created: 0, merged: 0, rejected });
     });
     let after = 0;
+    // A large file's rows were just written: the statistics are refreshed first, then as the store grows.
+    let sinceAnalyze = job.totalRows > ANALYZE_EVERY_ROWS ? ANALYZE_EVERY_ROWS : 0;
+    let sinceClean = 0;
     for (;;) {
       if (stopping) throw new ImportInterrupted();
       const batch = await pendingValidRows(db, ctx.dealerId, id, after, RUN_BATCH);
       if (batch.length === 0) break;
       after = batch[batch.length - 1]?.rowNo ?? after;
+      if (sinceAnalyze >= ANALYZE_EVERY_ROWS) {
+        await refreshImportStatistics(db);
+        sinceAnalyze = 0;
+      }
+      if (sinceClean >= CLEAN_INDEX_EVERY_ROWS) {
+        await cleanFurtherPhonesIndex(db);
+        sinceClean = 0;
+      }
+      sinceAnalyze += batch.length;
+      sinceClean += batch.length;
       // A large file imports for minutes: each batch is recorded at its own time.
       const now = clock.now();
       try {

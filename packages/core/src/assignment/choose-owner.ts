@@ -69,3 +69,53 @@ export const chooseOwner = (
     },
   };
 };
+
+/** A lead of a batch captured in order: with the owner it came with (then no rule is asked), or none. */
+export type BatchLead = {
+  channel: string;
+  sourceCode: string;
+  ownerId: string | null;
+  /** When the lead was given to `ownerId` (it counts for that person's last assignment). */
+  assignedAt: Date | null;
+};
+
+/**
+ * Fair rotation over a batch of leads captured one after another (an import), without I/O: `choose`
+ * decides for the next lead as `chooseOwner` would, and every lead given to someone (by a rule at
+ * `now`, or `given` with the owner it came with) adds one open lead to that person and moves their
+ * last assignment before the next lead is decided, exactly as if the leads were captured one by one.
+ */
+export const ownerRotation = (
+  rules: readonly AssignmentRule[],
+  members: readonly PoolMember[],
+  now: Date,
+) => {
+  const state = new Map(members.map((m) => [m.userId, { ...m }]));
+  const given = (userId: string, at: Date | null) => {
+    const m = state.get(userId);
+    if (!m) return;
+    m.openLeads += 1;
+    if (at && (m.lastAssignedAt === null || at.getTime() > m.lastAssignedAt.getTime())) m.lastAssignedAt = at;
+  };
+  const choose = (lead: { channel: string; sourceCode: string }): AssignmentDecision => {
+    const decision = chooseOwner(lead, rules, [...state.values()]);
+    if (decision.ownerId !== null) given(decision.ownerId, now);
+    return decision;
+  };
+  return { given, choose };
+};
+
+/** `ownerRotation` over a list: null for a lead that came with its owner (no decision was taken). */
+export const chooseOwners = (
+  leads: readonly BatchLead[],
+  rules: readonly AssignmentRule[],
+  members: readonly PoolMember[],
+  now: Date,
+): (AssignmentDecision | null)[] => {
+  const rotation = ownerRotation(rules, members, now);
+  return leads.map((lead) => {
+    if (lead.ownerId === null) return rotation.choose(lead);
+    rotation.given(lead.ownerId, lead.assignedAt);
+    return null;
+  });
+};

@@ -1,0 +1,193 @@
+import type { CardSeries } from '@qianke/core/customers/card-number';
+import { getTableColumns, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { Executor } from '../infra/db/database';
+import {
+  auditLog,
+  cardCounters,
+  customers,
+  leadSources,
+  leads,
+  notifications,
+  tasks,
+  users,
+} from '../infra/db/schema/index';
+
+/**
+ * The SQL of capturing many leads at once (an import batch): a handful of statements whatever the
+ * number of rows, each batch of rows passed as one JSON parameter.
+ */
+
+type Rows<T extends PgTable> = readonly T['$inferInsert'][];
+
+/**
+ * `insert ... select from jsonb_populate_recordset`: one statement and one parameter for all the rows
+ * (as the demo loader does). A column left out of every row takes its default; JSON carries Dates as
+ * ISO strings with their zone and jsonb columns as nested JSON.
+ */
+const jsonInsert = <T extends PgTable>(table: T, rows: Rows<T>) => {
+  const columns = Object.entries(getTableColumns(table));
+  const given = columns.filter(([key]) =>
+    rows.some((row) => (row as Record<string, unknown>)[key] !== undefined),
+  );
+  const names = sql.join(
+    given.map(([, column]) => sql.identifier(column.name)),
+    sql`, `,
+  );
+  const json = JSON.stringify(
+    rows.map((row) =>
+      Object.fromEntries(
+        given.map(([key, column]) => [column.name, (row as Record<string, unknown>)[key] ?? null]),
+      ),
+    ),
+  );
+  return sql`insert into ${table} (${names})
+    select ${names} from jsonb_populate_recordset(null::${table}, ${json}::jsonb)`;
+};
+
+const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+
+export type KnownCustomer = { id: string; ownerId: string | null; name: string; cardNo: string };
+
+/**
+ * The customers these phones belong to, exactly as capture dedups a phone (findCustomerIdByPhone): the
+ * main phone or a further phone kept on a card, merged cards left out, the main phone first.
+ */
+export const customersByPhones = async (
+  db: Executor,
+  dealerId: string,
+  phones: readonly string[],
+): Promise<Map<string, KnownCustomer>> => {
+  if (phones.length === 0) return new Map();
+  const list = JSON.stringify(phones);
+  // One jsonpath for every phone of the batch, answered by the GIN index of other_phones in one scan.
+  const further = `$[*] ? (${phones.map((p) => `@.e164 == ${JSON.stringify(p)}`).join(' || ')})`;
+  // Written so that the plan holds while an import grows the table faster than its statistics: the
+  // main phone by the unique (dealer, phone) key, one probe per phone; the further phones by the GIN
+  // index alone (`offset 0` keeps the store's filter from tempting the planner to a scan of the store).
+  const found = rowsOf<{ phone: string; id: string; owner_id: string | null; name: string; card_no: string }>(
+    await db.execute(sql`
+      select distinct on (m.phone) m.phone, m.id, m.owner_id, m.name, m.card_no
+      from (
+        select p.phone, c.id, c.owner_id, c.name, c.card_no, true as main
+        from jsonb_array_elements_text(${list}::jsonb) as p(phone)
+        cross join lateral (
+          select c.id, c.owner_id, c.name, c.card_no from ${customers} c
+          where c.dealer_id = ${dealerId} and c.phone_e164 = p.phone and c.merged_into_id is null
+        ) c
+        union all
+        select e.value->>'e164', f.id, f.owner_id, f.name, f.card_no, false
+        from (
+          select c.dealer_id, c.id, c.owner_id, c.name, c.card_no, c.merged_into_id, c.other_phones
+          from ${customers} c where c.other_phones @? ${further}::jsonpath offset 0
+        ) f, jsonb_array_elements(f.other_phones) e
+        where f.dealer_id = ${dealerId} and f.merged_into_id is null
+          and e.value->>'e164' in (select jsonb_array_elements_text(${list}::jsonb))
+      ) m
+      order by m.phone, m.main desc`),
+  );
+  return new Map(
+    found.map((r) => [r.phone, { id: r.id, ownerId: r.owner_id, name: r.name, cardNo: r.card_no }]),
+  );
+};
+
+/** The consultant codes of these users of the store (the prefix of the cards they open). */
+export const consultantCodes = async (
+  db: Executor,
+  dealerId: string,
+  userIds: readonly string[],
+): Promise<Map<string, string | null>> => {
+  if (userIds.length === 0) return new Map();
+  const found = rowsOf<{ id: string; code: string | null }>(
+    await db.execute(sql`
+      select u.id, u.consultant_code as code from ${users} u
+      where u.dealer_id = ${dealerId} and u.id in (select jsonb_array_elements_text(${JSON.stringify(userIds)}::jsonb)::uuid)`),
+  );
+  return new Map(found.map((r) => [r.id, r.code]));
+};
+
+/** The codes of these sources of the store (assignment rules match on them). */
+export const sourceCodes = async (
+  db: Executor,
+  dealerId: string,
+  sourceIds: readonly string[],
+): Promise<Map<string, string>> => {
+  if (sourceIds.length === 0) return new Map();
+  const found = rowsOf<{ id: string; code: string }>(
+    await db.execute(sql`
+      select s.id, s.code from ${leadSources} s
+      where s.dealer_id = ${dealerId} and s.id in (select jsonb_array_elements_text(${JSON.stringify(sourceIds)}::jsonb)::uuid)`),
+  );
+  return new Map(found.map((r) => [r.id, r.code]));
+};
+
+/**
+ * Reserves a block of serials per card series in one statement, atomically (a desk opening a card at
+ * the same moment gets a number outside the block). Returns each series' last serial after it.
+ */
+export const reserveCardSerials = async (
+  db: Executor,
+  dealerId: string,
+  blocks: readonly (CardSeries & { count: number })[],
+): Promise<(CardSeries & { lastSerial: number })[]> => {
+  if (blocks.length === 0) return [];
+  const json = JSON.stringify(blocks.map((b) => ({ prefix: b.prefix, year: b.year, n: b.count })));
+  const reserved = rowsOf<{ prefix: string; year: number; last_serial: number }>(
+    await db.execute(sql`
+      insert into ${cardCounters} as c (dealer_id, prefix, year, last_serial)
+      select ${dealerId}, v.prefix, v.year, v.n
+      from jsonb_to_recordset(${json}::jsonb) as v(prefix text, year int, n int)
+      on conflict (dealer_id, prefix, year) do update set last_serial = c.last_serial + excluded.last_serial
+      returning c.prefix, c.year, c.last_serial`),
+  );
+  return reserved.map((r) => ({ prefix: r.prefix, year: Number(r.year), lastSerial: Number(r.last_serial) }));
+};
+
+/**
+ * Inserts the customers whose phone is not taken yet; a phone another desk opened a moment ago is left
+ * out. Returns the ids inserted.
+ */
+export const insertCustomersIfNew = async (
+  db: Executor,
+  rows: Rows<typeof customers>,
+): Promise<Set<string>> => {
+  if (rows.length === 0) return new Set();
+  const inserted = rowsOf<{ id: string }>(
+    await db.execute(
+      sql`${jsonInsert(customers, rows)} on conflict (dealer_id, phone_e164) do nothing returning id`,
+    ),
+  );
+  return new Set(inserted.map((r) => r.id));
+};
+
+export const insertLeads = async (db: Executor, rows: Rows<typeof leads>) => {
+  if (rows.length > 0) await db.execute(jsonInsert(leads, rows));
+};
+
+export const insertTasks = async (db: Executor, rows: Rows<typeof tasks>) => {
+  if (rows.length > 0) await db.execute(jsonInsert(tasks, rows));
+};
+
+/** Audit rows, in the given order. */
+export const insertAudits = async (db: Executor, rows: Rows<typeof auditLog>) => {
+  if (rows.length > 0) await db.execute(jsonInsert(auditLog, rows));
+};
+
+/** Notifications; one already there for the same subject is kept (as notify does). */
+export const insertNotifications = async (db: Executor, rows: Rows<typeof notifications>) => {
+  if (rows.length > 0) await db.execute(sql`${jsonInsert(notifications, rows)} on conflict do nothing`);
+};
+
+/** Known customers whose owner follows a lead given to someone by a rule. */
+export const setCustomerOwners = async (
+  db: Executor,
+  dealerId: string,
+  changes: readonly { id: string; ownerId: string }[],
+) => {
+  if (changes.length === 0) return;
+  await db.execute(sql`
+    update ${customers} c set owner_id = v.owner_id, updated_at = now(), version = c.version + 1
+    from jsonb_to_recordset(${JSON.stringify(changes.map((ch) => ({ id: ch.id, owner_id: ch.ownerId })))}::jsonb)
+      as v(id uuid, owner_id uuid)
+    where c.dealer_id = ${dealerId} and c.id = v.id`);
+};
