@@ -166,7 +166,7 @@ describe('from order to owner', () => {
       await context.close();
     }
   });
-  test('the manager downloads the order list as .xlsx; a consultant has no export', async () => {
+  test('the manager downloads the order list and the owner cards as .xlsx; a consultant has no export', async () => {
     if (!server || !browser) throw new Error('The server or the browser did not start');
     const { context, page } = await openApp(browser, server.url);
     try {
@@ -182,6 +182,12 @@ describe('from order to owner', () => {
       const download = page.waitForEvent('download');
       await page.getByTestId('orders-export').click();
       expect((await download).suggestedFilename()).toMatch(/^orders-\d{4}-\d{2}-\d{2}\.xlsx$/);
+      // The owner cards too, for the owner-care calls.
+      await page.goto('/owners');
+      await page.getByTestId('owners-list').waitFor();
+      const owners = page.waitForEvent('download');
+      await page.getByTestId('owners-export').click();
+      expect((await owners).suggestedFilename()).toMatch(/^owners-\d{4}-\d{2}-\d{2}\.xlsx$/);
     } finally {
       await context.close();
     }
@@ -192,6 +198,9 @@ describe('from order to owner', () => {
       await consultant.page.goto('/orders');
       await consultant.page.getByTestId('orders-list').waitFor();
       expect(await consultant.page.getByTestId('orders-export').count()).toBe(0);
+      await consultant.page.goto('/owners');
+      await consultant.page.getByTestId('owners-list').waitFor();
+      expect(await consultant.page.getByTestId('owners-export').count()).toBe(0);
     } finally {
       await consultant.context.close();
     }

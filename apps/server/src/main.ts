@@ -63,6 +63,8 @@ import { monthlyPlanRoutes } from './reports/monthly-plan.routes';
 import { createMonthlyPlanService } from './reports/monthly-plan.service';
 import { orderExportRoutes } from './reports/order-export.routes';
 import { createOrderExportService } from './reports/order-export.service';
+import { ownerExportRoutes } from './reports/owner-export.routes';
+import { createOwnerExportService } from './reports/owner-export.service';
 import { progressRoutes } from './reports/progress.routes';
 import { createProgressService } from './reports/progress.service';
 import { reportOptionsRoutes } from './reports/report-options.routes';
@@ -204,6 +206,7 @@ export const buildServer = async (config: Config, overrides: ServerOverrides = {
   await app.register(dccReportRoutes(createDccReportService({ db, clock })));
   await app.register(customerExportRoutes(createCustomerExportService({ db, clock, customers })));
   await app.register(orderExportRoutes(createOrderExportService({ db, clock, orders })));
+  await app.register(ownerExportRoutes(createOwnerExportService({ db, clock, orders })));
   // Open event streams would keep app.close() waiting for ever: end them before the server stops.
   app.addHook('preClose', async () => broadcaster.close());
   app.addHook('onClose', async () => database.close());

@@ -548,5 +548,23 @@ describe('exporting the order list', () => {
   it('refuses a consultant (no export right) and marketing (no orders)', async () => {
     expect((await download(consultant1, '/api/v1/orders/export')).status).toBe(403);
     expect((await download(await t.as('marketing'), '/api/v1/orders/export')).status).toBe(403);
+    expect((await download(consultant1, '/api/v1/owners/export')).status).toBe(403);
+    expect((await download(await t.as('marketing'), '/api/v1/owners/export')).status).toBe(403);
+  });
+
+  it('gives the manager the owner cards of a licence month, as the list shows them', async () => {
+    const owners = await manager.get('/api/v1/owners?pageSize=200');
+    expect(owners.body.total).toBeGreaterThan(0);
+    const month = owners.body.items[0].licenceMonth as string;
+    const inMonth = await manager.get(`/api/v1/owners?licenceMonth=${month}&pageSize=200`);
+    const res = await download(manager, `/api/v1/owners/export?licenceMonth=${month}`);
+    expect(res.status).toBe(200);
+    const [header, ...rows] = await sheetOf(res.body);
+    expect(header?.[0]).toBe('上牌月份');
+    expect(rows).toHaveLength(inMonth.body.total);
+    expect(rows.every((row) => row[0] === month)).toBe(true);
+    expect(rows.map((row) => row[2]).sort()).toEqual(
+      inMonth.body.items.map((o: { cardNo: string }) => o.cardNo).sort(),
+    );
   });
 });

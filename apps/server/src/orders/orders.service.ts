@@ -7,6 +7,7 @@ import type {
   TOrder,
   TOrderList,
   TOrderSheet,
+  TOwnerCard,
   TOwnerList,
   TPayDepositRequest,
   TTradeIn,
@@ -596,7 +597,37 @@ export const createOrdersService = ({ db, clock }: { db: Db; clock: Clock }) => 
     };
   };
 
-  return { list, allOfList, get, create, update, confirm, payDeposit, cancel, deliver, sheet, owners };
+  /** Every owner card the list would show with these filters, a batch at a time (for the .xlsx export). */
+  const allOwners = async (
+    ctx: AuthContext,
+    query: Omit<TListOwnersQuery, 'page' | 'pageSize'>,
+    batchSize: number,
+  ): Promise<{ timeZone: string; items: AsyncGenerator<TOwnerCard> }> => {
+    const { timeZone } = await storeOf(db, ctx.dealerId);
+    async function* items(): AsyncGenerator<TOwnerCard> {
+      for (let page = 1; ; page++) {
+        const { items: batch } = await owners(ctx, { ...query, page, pageSize: batchSize });
+        yield* batch;
+        if (batch.length < batchSize) return;
+      }
+    }
+    return { timeZone, items: items() };
+  };
+
+  return {
+    list,
+    allOfList,
+    allOwners,
+    get,
+    create,
+    update,
+    confirm,
+    payDeposit,
+    cancel,
+    deliver,
+    sheet,
+    owners,
+  };
 };
 
 export type OrdersService = ReturnType<typeof createOrdersService>;

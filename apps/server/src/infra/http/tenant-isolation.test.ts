@@ -385,6 +385,10 @@ const ROUTES: Record<string, RouteCase> = {
     kind: 'own',
     why: "an xlsx of the caller's order list, the list's own store filter (orders.routes.test.ts)",
   },
+  'GET /api/v1/owners/export': {
+    kind: 'own',
+    why: "an xlsx of the caller's owner cards, the list's own store filter (orders.routes.test.ts)",
+  },
   'GET /api/v1/reports/traffic': { kind: 'list', path: `/api/v1/reports/traffic?${REPORT_YEAR}` },
   'GET /api/v1/reports/traffic/customers': {
     kind: 'list',

@@ -1827,6 +1827,7 @@ export const en: Translation = {
   owners: {
     title: 'Owners',
     empty: 'No owners for this month',
+    export: 'Export to Excel',
     fields: {
       customer: 'Customer',
       phone: 'Phone',

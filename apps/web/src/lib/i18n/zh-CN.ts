@@ -1803,6 +1803,7 @@ export const zhCN = {
   owners: {
     title: '保有客户',
     empty: '这个月份没有保有客户',
+    export: '导出 Excel',
     fields: {
       customer: '客户',
       phone: '电话',

@@ -1,5 +1,16 @@
+import { DownloadOutlined } from '@ant-design/icons';
 import type { TOwnerCard } from '@qianke/contracts/orders';
-import { Alert, DatePicker, Empty, Flex, Input, Table, type TableColumnsType, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  DatePicker,
+  Empty,
+  Flex,
+  Input,
+  Table,
+  type TableColumnsType,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,10 +19,18 @@ import { describeApiError } from '@/lib/describe-api-error';
 import { formatDateTime } from '@/lib/format';
 import { useLanguage } from '@/lib/i18n/use-language';
 import { paths } from '@/lib/paths';
+import { exportOwnersUrl } from '../api/export-owners-url';
 import { type OwnersFilter, useOwners } from '../api/get-owners';
 
 /** Owner cards (保有客户) filed by licence month: the registration month, else the delivery month. */
-export const OwnersList = ({ timeZone }: { timeZone: string }) => {
+export const OwnersList = ({
+  timeZone,
+  canExport = false,
+}: {
+  timeZone: string;
+  /** Managers download the cards as .xlsx for the owner-care calls (audited on the server). */
+  canExport?: boolean;
+}) => {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const [month, setMonth] = useState<Dayjs | null>(null);
@@ -72,6 +91,16 @@ export const OwnersList = ({ timeZone }: { timeZone: string }) => {
           onSearch={(q) => setFilter((f) => ({ ...f, page: 1, q: q.trim() || undefined }))}
           data-testid="owners-search"
         />
+        {canExport ? (
+          <Button
+            icon={<DownloadOutlined />}
+            href={exportOwnersUrl(filter, language)}
+            download
+            data-testid="owners-export"
+          >
+            {t('owners.export')}
+          </Button>
+        ) : null}
       </Flex>
       {owners.isError ? <Alert type="error" showIcon title={describeApiError(owners.error, t)} /> : null}
       <Table<TOwnerCard>
