@@ -109,6 +109,8 @@ export const testDrives = pgTable(
     primaryKey({ columns: [t.dealerId, t.id] }),
     index('test_drives_car_idx').on(t.dealerId, t.demoCarId, t.startsAt),
     index('test_drives_customer_idx').on(t.dealerId, t.customerId),
+    // The funnel report finds a lead's first test drive, visit and order by lead (issue 7 benchmark).
+    index('test_drives_lead_idx').on(t.dealerId, t.leadId),
     foreignKey({ columns: [t.dealerId, t.customerId], foreignColumns: [customers.dealerId, customers.id] }),
     foreignKey({ columns: [t.dealerId, t.leadId], foreignColumns: [leads.dealerId, leads.id] }),
     foreignKey({ columns: [t.dealerId, t.demoCarId], foreignColumns: [demoCars.dealerId, demoCars.id] }),
@@ -229,6 +231,7 @@ export const orders = pgTable(
     primaryKey({ columns: [t.dealerId, t.id] }),
     unique('orders_order_no_key').on(t.dealerId, t.orderNo),
     index('orders_customer_idx').on(t.dealerId, t.customerId),
+    index('orders_lead_idx').on(t.dealerId, t.leadId),
     index('orders_status_idx').on(t.dealerId, t.status, t.orderedAt),
     uniqueIndex('orders_one_live_per_vehicle_key')
       .on(t.dealerId, t.stockVehicleId)

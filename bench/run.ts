@@ -1,0 +1,191 @@
+/**
+ * The benchmarks of issue 7, each beside its target:
+ *
+ *   npm run bench -- --small    # CI preset: a fresh database, 1 store / 20k customers, measured, dropped
+ *   npm run bench -- --full     # 50 stores / 1M customers (about 15 min to load, 6 GB of disk)
+ *   npm run bench -- --small --url postgres://.../loaded_db   # an already loaded database, kept
+ *   --no-embedded: leave out the PGlite run (it loads the small dataset into a folder)
+ *
+ * The server for the fresh database is DATABASE_URL's, else postgres://postgres@127.0.0.1:5432/postgres.
+ * Prints a table (and, with --markdown, the same table in Markdown for docs/performance.md) and writes
+ * bench/results/<date>.json (<date>-full.json for --full).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { coldStartBenchmark } from './cold-start';
+import { generate } from './dataset/generate';
+import { embeddedBenchmark } from './embedded';
+import { intakeBenchmark } from './intake';
+import { createScratchDatabase, DEFAULT_ADMIN_URL, serverFacts } from './lib/database';
+import { login } from './lib/http';
+import { REPO_ROOT, startServer } from './lib/server';
+import { formatMarkdown, formatTable, type Result, ratioOf, verdictOf } from './lib/table';
+import { reportsBenchmark } from './reports';
+import { searchBenchmark } from './search';
+import { webBenchmark } from './web';
+import { worklistBenchmark } from './worklist';
+
+type Preset = 'small' | 'full';
+
+const PRESETS = {
+  small: {
+    data: { stores: 1, customers: 20_000 },
+    worklistCalls: 100,
+    searchCalls: 60,
+    reportCalls: 3,
+    intake: { connections: 32, seconds: 10, pgbenchClients: 8 },
+    restarts: 3,
+  },
+  full: {
+    data: { stores: 50, customers: 1_000_000 },
+    worklistCalls: 300,
+    searchCalls: 200,
+    reportCalls: 5,
+    intake: { connections: 32, seconds: 30, pgbenchClients: 8 },
+    restarts: 5,
+  },
+} as const;
+
+/** What was not measured, with the reason (a row, never a made-up figure). */
+const NOT_MEASURED: Result[] = [
+  {
+    benchmark: 'import 100k rows (xlsx)',
+    figure: null,
+    unit: 's',
+    target: 30,
+    note: 'bench/import-100k.ts, run apart',
+  },
+  { benchmark: 'soak 10 min, p99', figure: null, unit: 'ms', target: 200, note: 'not built yet' },
+  { benchmark: 'reports from a read replica', figure: null, unit: 'ms', target: null, note: 'not built yet' },
+  {
+    benchmark: 'web: 50-row list interactive',
+    figure: null,
+    unit: 'ms',
+    target: 1000,
+    note: 'not built yet',
+  },
+];
+
+const optionOf = (argv: readonly string[], name: string) => {
+  const at = argv.indexOf(`--${name}`);
+  return at >= 0 ? argv[at + 1] : undefined;
+};
+
+const main = async (argv: readonly string[]) => {
+  const preset: Preset = argv.includes('--full') ? 'full' : 'small';
+  const p = PRESETS[preset];
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+  const adminUrl = process.env.DATABASE_URL ?? DEFAULT_ADMIN_URL;
+  const existing = optionOf(argv, 'url');
+  const scratch = existing ? undefined : await createScratchDatabase(adminUrl);
+  const dbUrl = existing ?? (scratch?.url as string);
+  const results: Result[] = [];
+  let plans: Record<string, string> = {};
+  let intakeRps = 0;
+  const started = Date.now();
+  try {
+    if (scratch) {
+      log(`Loading the ${preset} dataset into ${scratch.name} ...`);
+      const loaded = await generate(
+        { kind: 'postgres', url: dbUrl },
+        { ...p.data, seed: 1, now: new Date() },
+        log,
+      );
+      log(`loaded in ${loaded.seconds.toFixed(1)} s`);
+    }
+    const server = await startServer({ DATABASE_URL: dbUrl });
+    try {
+      log('worklist ...');
+      results.push(...(await worklistBenchmark(server.url, p.worklistCalls)));
+      log('search ...');
+      const search = await searchBenchmark(server.url, dbUrl, p.searchCalls);
+      results.push(...search.results);
+      plans = search.plans;
+      log('reports ...');
+      results.push(...(await reportsBenchmark(server.url, dbUrl, p.reportCalls)));
+      log('intake (pgbench, then HTTP) ...');
+      const intake = await intakeBenchmark(
+        server.url,
+        await login(server.url, 'bench-admin'),
+        dbUrl,
+        p.intake,
+      );
+      results.push(...intake.results);
+      intakeRps = intake.rps;
+    } finally {
+      await server.stop();
+    }
+    if (argv.includes('--no-embedded')) {
+      results.push({
+        benchmark: 'embedded: intake and worklist',
+        figure: null,
+        unit: '',
+        target: null,
+        note: 'left out (--no-embedded)',
+      });
+    } else {
+      log('embedded (PGlite, small preset) ...');
+      const worklistP95 = results.find((r) => r.benchmark === 'worklist: today p95')?.figure ?? null;
+      results.push(
+        ...(await embeddedBenchmark(
+          { intakeRps, worklistP95 },
+          { connections: p.intake.connections, seconds: p.intake.seconds, worklistCalls: p.worklistCalls },
+          log,
+        )),
+      );
+    }
+    log('cold start ...');
+    results.push(...(await coldStartBenchmark(p.restarts)));
+    results.push(...(await webBenchmark()));
+    results.push(...NOT_MEASURED);
+  } finally {
+    await scratch?.drop();
+  }
+
+  log('');
+  log(formatTable(results));
+  if (argv.includes('--markdown')) log(`\n${formatMarkdown(results)}`);
+  for (const [name, plan] of Object.entries(plans))
+    log(`\nEXPLAIN ANALYZE, customer search by ${name}:\n${plan}`);
+
+  const facts = await serverFacts(adminUrl);
+  const date = new Date().toISOString().slice(0, 10);
+  const commit = (() => {
+    try {
+      return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_ROOT }).toString().trim();
+    } catch {
+      return null;
+    }
+  })();
+  const record = {
+    date: new Date().toISOString(),
+    preset,
+    commit,
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? null,
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+      postgres: facts,
+    },
+    seconds: Math.round((Date.now() - started) / 1000),
+    results: results.map((r) => ({
+      benchmark: r.benchmark,
+      figure: r.figure === null ? null : Number(r.figure.toFixed(2)),
+      unit: r.unit,
+      target: r.target,
+      ratio: ratioOf(r) === null ? null : Number((ratioOf(r) as number).toFixed(3)),
+      verdict: verdictOf(r),
+      note: r.note ?? null,
+    })),
+  };
+  const folder = join(REPO_ROOT, 'bench/results');
+  await mkdir(folder, { recursive: true });
+  const file = join(folder, `${date}${preset === 'small' ? '' : `-${preset}`}.json`);
+  await writeFile(file, `${JSON.stringify(record, null, 2)}\n`);
+  log(`\nwritten to ${file.slice(REPO_ROOT.length)}`);
+};
+
+await main(process.argv.slice(2));
