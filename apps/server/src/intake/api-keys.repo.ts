@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../infra/db/database';
 import { apiKeys, users } from '../infra/db/schema/index';
 
@@ -92,9 +92,23 @@ export const findKeyInUseByHash = async (
   return row;
 };
 
+/** "Last used" is kept to the minute: the key's row is written (and locked) once a minute at most. */
+const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * Records that the key was used. Every request of a portal comes with the same key: writing its row each
+ * time would queue all of them on that row's lock until each transaction ends, so a key used within the
+ * last minute is left as it is.
+ */
 export const touchApiKey = async (db: Executor, dealerId: string, id: string, at: Date): Promise<void> => {
   await db
     .update(apiKeys)
     .set({ lastUsedAt: at })
-    .where(and(eq(apiKeys.dealerId, dealerId), eq(apiKeys.id, id)));
+    .where(
+      and(
+        eq(apiKeys.dealerId, dealerId),
+        eq(apiKeys.id, id),
+        or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, new Date(at.getTime() - TOUCH_EVERY_MS))),
+      ),
+    );
 };

@@ -134,6 +134,23 @@ describe('POST /api/v1/intake/leads', () => {
     expect(demoKey?.last_used_at).not.toBeNull();
   });
 
+  it("writes the key's last use at most once a minute, so a portal's requests do not queue on its row", async () => {
+    const lastUsed = async () =>
+      (
+        await t.rows<{ at: string }>(
+          sql`select last_used_at::text as at from api_keys where name = 'Demo portal key'`,
+        )
+      )[0]?.at;
+    await t.rows(
+      sql`update api_keys set last_used_at = '2020-01-01T00:00:00Z' where name = 'Demo portal key'`,
+    );
+    expect((await send(lead('16612345690'))).status).toBe(201);
+    const touched = await lastUsed();
+    expect(touched).not.toMatch(/^2020-/);
+    expect((await send(lead('16612345691'))).status).toBe(201);
+    expect(await lastUsed()).toBe(touched);
+  });
+
   it('adds a lead to the customer of a known phone, in any spelling: 200 duplicate', async () => {
     const first = await send(lead('16612345602'));
     const again = await send(lead('+86 166-1234-5602', { source: 'brand_website', seriesInterest: '汉' }));
