@@ -67,6 +67,21 @@ export type CaptureLeadInput = {
   requestId?: string;
 };
 
+/** What the inquiry itself says, as the lead row stores it (one capture or a batch of them). */
+export const leadFieldsOf = (lead: CaptureLeadInput['lead']) => ({
+  sourceId: lead.sourceId,
+  channel: lead.channel,
+  seriesId: lead.seriesId ?? null,
+  modelId: lead.modelId ?? null,
+  colourId: lead.colourId ?? null,
+  campaignCode: lead.campaignCode ?? null,
+  level: lead.level ?? null,
+  horizon: lead.horizon ?? null,
+  note: lead.note ?? null,
+  externalId: lead.externalId ?? null,
+  rawPayload: lead.rawPayload ?? null,
+});
+
 export type CaptureLeadResult = {
   customerId: string;
   leadId: string;
@@ -129,17 +144,7 @@ export const captureLead = async (tx: Executor, input: CaptureLeadInput): Promis
   const leadId = await insertLead(tx, {
     dealerId,
     customerId,
-    sourceId: input.lead.sourceId,
-    channel: input.lead.channel,
-    seriesId: input.lead.seriesId ?? null,
-    modelId: input.lead.modelId ?? null,
-    colourId: input.lead.colourId ?? null,
-    campaignCode: input.lead.campaignCode ?? null,
-    level: input.lead.level ?? null,
-    horizon: input.lead.horizon ?? null,
-    note: input.lead.note ?? null,
-    externalId: input.lead.externalId ?? null,
-    rawPayload: input.lead.rawPayload ?? null,
+    ...leadFieldsOf(input.lead),
     ownerId,
     assignedAt: ownerId ? input.occurredAt : null,
     firstContactDueAt: planFirstContact(input.occurredAt, planning.rules).dueAt,

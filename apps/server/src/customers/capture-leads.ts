@@ -22,7 +22,7 @@ import {
   setCustomerOwners,
   sourceCodes,
 } from './capture-batch.repo';
-import type { CaptureLeadInput, CaptureLeadResult } from './capture-lead';
+import { type CaptureLeadInput, type CaptureLeadResult, leadFieldsOf } from './capture-lead';
 
 /** Another desk opened one of the batch's phones while it was captured: capture those rows one by one. */
 export class PhoneTakenMeanwhile extends Error {
@@ -206,17 +206,7 @@ export const captureLeads = async (
       id: leadId,
       dealerId,
       customerId: customer.id,
-      sourceId: input.lead.sourceId,
-      channel: input.lead.channel,
-      seriesId: input.lead.seriesId ?? null,
-      modelId: input.lead.modelId ?? null,
-      colourId: input.lead.colourId ?? null,
-      campaignCode: input.lead.campaignCode ?? null,
-      level: input.lead.level ?? null,
-      horizon: input.lead.horizon ?? null,
-      note: input.lead.note ?? null,
-      externalId: input.lead.externalId ?? null,
-      rawPayload: input.lead.rawPayload ?? null,
+      ...leadFieldsOf(input.lead),
       ownerId,
       assignedAt,
       assignmentReason: decision?.reason ?? null,
