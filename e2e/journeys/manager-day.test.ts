@@ -83,6 +83,25 @@ describe("a sales manager's day", () => {
       await logIn(page, 'manager', DEMO_PASSWORD);
       expect(await waitForHome(page)).toBe('home-sales_manager');
 
+      // How many demo leads wait unassigned depends on the hour the demo was made: two at least are
+      // needed, so walk-ins without an owner (no assignment rule takes walk-ins) make up the number.
+      const waiting = await get<{ items: QueueItem[] }>(page.request, '/api/v1/distribution/queue?limit=50');
+      if (waiting.items.length < 2) {
+        const tree = await get<{ items: { code: string; children: { id: string }[] }[] }>(
+          page.request,
+          '/api/v1/sources',
+        );
+        const walkIn = tree.items.find((channel) => channel.code === 'walk_in')?.children[0]?.id;
+        for (let i = waiting.items.length; i < 2; i++) {
+          await post(page.request, '/api/v1/customers', {
+            name: `排队客户${i + 1}`,
+            phone: `199${String(Date.now() + i).slice(-8)}`,
+            ownerId: null,
+            lead: { sourceId: walkIn },
+          });
+        }
+      }
+
       // The distribution queue: oldest first, overdue leads highlighted.
       await page.getByTestId('menu-distribution').click();
       await page.getByTestId('distribution-page').waitFor();
