@@ -1,5 +1,5 @@
 import type { CardSeries } from '@qianke/core/customers/card-number';
-import { getTableColumns, sql } from 'drizzle-orm';
+import { getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from '../infra/db/database';
 import {
@@ -143,51 +143,51 @@ export const reserveCardSerials = async (
   return reserved.map((r) => ({ prefix: r.prefix, year: Number(r.year), lastSerial: Number(r.last_serial) }));
 };
 
+export type CapturedRows = {
+  customers: Rows<typeof customers>;
+  /** Known customers whose owner follows a lead given to someone by a rule. */
+  ownerChanges: readonly { id: string; ownerId: string }[];
+  leads: Rows<typeof leads>;
+  tasks: Rows<typeof tasks>;
+  /** In the order given. */
+  audits: Rows<typeof auditLog>;
+  notifications: Rows<typeof notifications>;
+};
+
 /**
- * Inserts the customers whose phone is not taken yet; a phone another desk opened a moment ago is left
- * out. Returns the ids inserted.
+ * Writes a capture in one statement (one round trip while the card counters are locked): the new
+ * customers unless another desk opened one of their phones a moment ago, and only when every one of them
+ * went in, the owner changes, leads, tasks, audit rows and notifications (one already there for the same
+ * subject is kept, as notify does). False when a phone was taken: then nothing but the other new
+ * customers was written, and the caller's transaction must not commit as it is.
  */
-export const insertCustomersIfNew = async (
-  db: Executor,
-  rows: Rows<typeof customers>,
-): Promise<Set<string>> => {
-  if (rows.length === 0) return new Set();
-  const inserted = rowsOf<{ id: string }>(
-    await db.execute(
-      sql`${jsonInsert(customers, rows)} on conflict (dealer_id, phone_e164) do nothing returning id`,
-    ),
+export const writeCaptured = async (db: Executor, dealerId: string, rows: CapturedRows): Promise<boolean> => {
+  const parts: SQL[] = [];
+  const whenComplete = sql`where (select ok from complete)`;
+  parts.push(
+    rows.customers.length > 0
+      ? sql`new_customers as (${jsonInsert(customers, rows.customers)} on conflict (dealer_id, phone_e164) do nothing returning id),
+        complete as (select count(*) = ${rows.customers.length} as ok from new_customers)`
+      : sql`complete as (select true as ok)`,
   );
-  return new Set(inserted.map((r) => r.id));
-};
-
-export const insertLeads = async (db: Executor, rows: Rows<typeof leads>) => {
-  if (rows.length > 0) await db.execute(jsonInsert(leads, rows));
-};
-
-export const insertTasks = async (db: Executor, rows: Rows<typeof tasks>) => {
-  if (rows.length > 0) await db.execute(jsonInsert(tasks, rows));
-};
-
-/** Audit rows, in the given order. */
-export const insertAudits = async (db: Executor, rows: Rows<typeof auditLog>) => {
-  if (rows.length > 0) await db.execute(jsonInsert(auditLog, rows));
-};
-
-/** Notifications; one already there for the same subject is kept (as notify does). */
-export const insertNotifications = async (db: Executor, rows: Rows<typeof notifications>) => {
-  if (rows.length > 0) await db.execute(sql`${jsonInsert(notifications, rows)} on conflict do nothing`);
-};
-
-/** Known customers whose owner follows a lead given to someone by a rule. */
-export const setCustomerOwners = async (
-  db: Executor,
-  dealerId: string,
-  changes: readonly { id: string; ownerId: string }[],
-) => {
-  if (changes.length === 0) return;
-  await db.execute(sql`
-    update ${customers} c set owner_id = v.owner_id, updated_at = now(), version = c.version + 1
-    from jsonb_to_recordset(${JSON.stringify(changes.map((ch) => ({ id: ch.id, owner_id: ch.ownerId })))}::jsonb)
-      as v(id uuid, owner_id uuid)
-    where c.dealer_id = ${dealerId} and c.id = v.id`);
+  if (rows.ownerChanges.length > 0) {
+    const changes = JSON.stringify(rows.ownerChanges.map((ch) => ({ id: ch.id, owner_id: ch.ownerId })));
+    parts.push(sql`owner_changes as (
+      update ${customers} c set owner_id = v.owner_id, updated_at = now(), version = c.version + 1
+      from jsonb_to_recordset(${changes}::jsonb) as v(id uuid, owner_id uuid)
+      where c.dealer_id = ${dealerId} and c.id = v.id and (select ok from complete))`);
+  }
+  if (rows.leads.length > 0) parts.push(sql`new_leads as (${jsonInsert(leads, rows.leads)} ${whenComplete})`);
+  if (rows.tasks.length > 0) parts.push(sql`new_tasks as (${jsonInsert(tasks, rows.tasks)} ${whenComplete})`);
+  if (rows.audits.length > 0)
+    parts.push(sql`new_audits as (${jsonInsert(auditLog, rows.audits)} ${whenComplete})`);
+  if (rows.notifications.length > 0) {
+    parts.push(
+      sql`new_notifications as (${jsonInsert(notifications, rows.notifications)} ${whenComplete} on conflict do nothing)`,
+    );
+  }
+  const [row] = rowsOf<{ ok: boolean }>(
+    await db.execute(sql`with ${sql.join(parts, sql`, `)} select ok from complete`),
+  );
+  return row?.ok === true;
 };

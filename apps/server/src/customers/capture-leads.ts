@@ -12,17 +12,12 @@ import type { auditLog, customers, leads, notifications, tasks } from '../infra/
 import {
   consultantCodes,
   customersByPhones,
-  insertAudits,
-  insertCustomersIfNew,
-  insertLeads,
-  insertNotifications,
-  insertTasks,
   type KnownCustomer,
   reserveCardSerials,
-  setCustomerOwners,
   sourceCodes,
+  writeCaptured,
 } from './capture-batch.repo';
-import { type CaptureLeadInput, type CaptureLeadResult, leadFieldsOf } from './capture-lead';
+import { type CaptureLeadInput, type CaptureLeadResult, leadFieldsOf } from './capture-input';
 
 /** Another desk opened one of the batch's phones while it was captured: capture those rows one by one. */
 export class PhoneTakenMeanwhile extends Error {
@@ -30,6 +25,14 @@ export class PhoneTakenMeanwhile extends Error {
     super('A customer with one of these phones was opened at the same moment. Import the row again.');
   }
 }
+
+export type CaptureOptions = {
+  /** A further audit row for a captured lead, written with the capture's own (intake: which key sent it). */
+  alsoAudit?: (
+    result: CaptureLeadResult,
+    input: CaptureLeadInput,
+  ) => Omit<typeof auditLog.$inferInsert, 'dealerId'> | null;
+};
 
 const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];
 
@@ -47,6 +50,7 @@ const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];
 export const captureLeads = async (
   tx: Executor,
   inputs: readonly CaptureLeadInput[],
+  options: CaptureOptions = {},
 ): Promise<CaptureLeadResult[]> => {
   const first = inputs[0];
   if (!first) return [];
@@ -63,6 +67,15 @@ export const captureLeads = async (
     const phone = input.customer.phoneE164;
     if (!known.has(phone) && !opened.has(phone)) opened.set(phone, { index, id: uuidv7() });
   });
+  // Automatic assignment needs the rules, the pool and the sources' codes only when a lead has no owner.
+  const mayNeedRule = inputs.some((i) => !i.ownerId && !known.get(i.customer.phoneE164)?.ownerId);
+  const { rules, members } = mayNeedRule
+    ? await loadAssignmentPool(tx, dealerId)
+    : { rules: [], members: [] };
+  const codeOfSource = mayNeedRule
+    ? await sourceCodes(tx, dealerId, unique(inputs.map((i) => i.lead.sourceId)))
+    : new Map<string, string>();
+
   const openers = [...opened.values()].map(({ index }) => inputs[index] as CaptureLeadInput);
   const codes = await consultantCodes(
     tx,
@@ -73,6 +86,7 @@ export const captureLeads = async (
     prefix: cardPrefixOf(o.ownerId ? codes.get(o.ownerId) : null),
     year: cardYearOf(o.occurredAt, planning.timeZone),
   }));
+  // Taken last before the writes: the counter rows stay locked until the transaction ends.
   const cardNos = numberCards(series, await reserveCardSerials(tx, dealerId, cardSeriesCounts(series)));
 
   // Customers as the batch goes: the known ones, then each card as it is opened.
@@ -95,15 +109,6 @@ export const captureLeads = async (
     });
     customerOf.set(phone, { id, ownerId, name: input.customer.name, cardNo });
   });
-
-  // Automatic assignment needs the rules, the pool and the sources' codes only when a lead has no owner.
-  const mayNeedRule = inputs.some((i) => !i.ownerId && !known.get(i.customer.phoneE164)?.ownerId);
-  const { rules, members } = mayNeedRule
-    ? await loadAssignmentPool(tx, dealerId)
-    : { rules: [], members: [] };
-  const codeOfSource = mayNeedRule
-    ? await sourceCodes(tx, dealerId, unique(inputs.map((i) => i.lead.sourceId)))
-    : new Map<string, string>();
 
   const leadRows: (typeof leads.$inferInsert)[] = [];
   const taskRows: (typeof tasks.$inferInsert)[] = [];
@@ -251,16 +256,18 @@ export const captureLeads = async (
     results.push({ customerId: customer.id, leadId, duplicate: !isNew, ownerId });
   });
 
-  const inserted = await insertCustomersIfNew(tx, [...newCustomers.values()]);
-  if (inserted.size !== newCustomers.size) throw new PhoneTakenMeanwhile();
-  await setCustomerOwners(
-    tx,
-    dealerId,
-    [...ownerChanges].map(([id, ownerId]) => ({ id, ownerId })),
-  );
-  await insertLeads(tx, leadRows);
-  await insertTasks(tx, taskRows);
-  await insertAudits(tx, audits);
-  await insertNotifications(tx, notes);
+  for (const [index, result] of results.entries()) {
+    const extra = options.alsoAudit?.(result, inputs[index] as CaptureLeadInput);
+    if (extra) audits.push({ dealerId, actorId: null, before: null, requestId: null, ...extra });
+  }
+  const written = await writeCaptured(tx, dealerId, {
+    customers: [...newCustomers.values()],
+    ownerChanges: [...ownerChanges].map(([id, ownerId]) => ({ id, ownerId })),
+    leads: leadRows,
+    tasks: taskRows,
+    audits,
+    notifications: notes,
+  });
+  if (!written) throw new PhoneTakenMeanwhile();
   return results;
 };

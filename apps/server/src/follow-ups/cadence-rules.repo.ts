@@ -70,6 +70,32 @@ export const saveRuleSet = async (
   return updated.length > 0;
 };
 
+/**
+ * What planning a store's tasks needs, in one round trip (every capture reads it): the saved rule table
+ * (undefined until the store saves one), the holiday calendar in date order, and the time zone.
+ */
+export const findPlanningInputs = async (
+  db: Executor,
+  dealerId: string,
+): Promise<{ rules: CadenceRules | undefined; holidays: Holiday[]; timeZone: string }> => {
+  const result = await db.execute(sql`
+    select d.time_zone,
+      (select r.rules from ${cadenceRuleSets} r where r.dealer_id = d.id) as rules,
+      coalesce((select json_agg(json_build_object('date', h.date, 'nameZh', h.name_zh, 'nameEn', h.name_en)
+                 order by h.date)
+               from ${holidays} h where h.dealer_id = d.id), '[]') as holidays
+    from ${dealers} d where d.id = ${dealerId}`);
+  const [row] = (
+    result as unknown as {
+      rows: { time_zone: string; rules: CadenceRules | null; holidays: Holiday[] | string }[];
+    }
+  ).rows;
+  if (!row) return { rules: undefined, holidays: [], timeZone: 'Asia/Shanghai' };
+  // PGlite hands json back parsed; node-postgres too, but a driver may give the text.
+  const list = typeof row.holidays === 'string' ? (JSON.parse(row.holidays) as Holiday[]) : row.holidays;
+  return { rules: row.rules ?? undefined, holidays: list, timeZone: row.time_zone };
+};
+
 export const storeTimeZoneOf = async (db: Executor, dealerId: string): Promise<string> => {
   const [row] = await db.select({ timeZone: dealers.timeZone }).from(dealers).where(eq(dealers.id, dealerId));
   return row?.timeZone ?? 'Asia/Shanghai';

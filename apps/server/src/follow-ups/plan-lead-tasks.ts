@@ -1,7 +1,7 @@
 import { type CadenceRules, type Holiday, PRESET_SEED_001 } from '@qianke/core/follow-ups/cadence';
 import { desiredLeadTask, sameTask } from '@qianke/core/follow-ups/lead-task';
 import type { Executor } from '../infra/db/database';
-import { findRuleSet, listHolidays, storeTimeZoneOf } from './cadence-rules.repo';
+import { findPlanningInputs } from './cadence-rules.repo';
 import {
   cancelTasks,
   insertTask,
@@ -15,11 +15,8 @@ import {
 export type PlanningContext = { rules: CadenceRules; holidays: Holiday[]; timeZone: string };
 
 export const loadPlanningContext = async (db: Executor, dealerId: string): Promise<PlanningContext> => {
-  // One after another: inside a transaction these share one connection, which runs one query at a time.
-  const ruleSet = await findRuleSet(db, dealerId);
-  const holidays = await listHolidays(db, dealerId);
-  const timeZone = await storeTimeZoneOf(db, dealerId);
-  return { rules: ruleSet?.rules ?? PRESET_SEED_001, holidays, timeZone };
+  const { rules, holidays, timeZone } = await findPlanningInputs(db, dealerId);
+  return { rules: rules ?? PRESET_SEED_001, holidays, timeZone };
 };
 
 /**

@@ -83,9 +83,9 @@ export const revokeApiKey = async (
 export const findKeyInUseByHash = async (
   db: Executor,
   keyHash: string,
-): Promise<{ dealerId: string; id: string } | undefined> => {
+): Promise<{ dealerId: string; id: string; lastUsedAt: Date | null } | undefined> => {
   const [row] = await db
-    .select({ dealerId: apiKeys.dealerId, id: apiKeys.id })
+    .select({ dealerId: apiKeys.dealerId, id: apiKeys.id, lastUsedAt: apiKeys.lastUsedAt })
     .from(apiKeys)
     .where(and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt)))
     .limit(1);
@@ -94,6 +94,10 @@ export const findKeyInUseByHash = async (
 
 /** "Last used" is kept to the minute: the key's row is written (and locked) once a minute at most. */
 const TOUCH_EVERY_MS = 60_000;
+
+/** Whether a key last recorded as used at `lastUsedAt` is to be recorded again at `at`. */
+export const keyUseIsStale = (lastUsedAt: Date | null, at: Date): boolean =>
+  lastUsedAt === null || lastUsedAt.getTime() < at.getTime() - TOUCH_EVERY_MS;
 
 /**
  * Records that the key was used. Every request of a portal comes with the same key: writing its row each

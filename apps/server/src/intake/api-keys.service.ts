@@ -99,7 +99,7 @@ export const createApiKeysService = ({ db, clock }: ApiKeysServiceDeps) => {
   /** The store behind `Authorization: Bearer <key>`; null for an unknown or revoked key. */
   const resolve = async (key: string): Promise<ApiKeyContext | null> => {
     const found = await findKeyInUseByHash(db, hashToken(key));
-    return found ? { dealerId: found.dealerId, keyId: found.id } : null;
+    return found ? { dealerId: found.dealerId, keyId: found.id, lastUsedAt: found.lastUsedAt } : null;
   };
 
   return { list, create, revoke, resolve };

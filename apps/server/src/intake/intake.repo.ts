@@ -1,38 +1,36 @@
 import type { SeriesRef } from '@qianke/core/intake/series-match';
 import type { SourceRef } from '@qianke/core/intake/source-match';
-import { and, asc, eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Executor } from '../infra/db/database';
-import { catalogBrands, catalogSeries, leadSources } from '../infra/db/schema/index';
+import { catalogBrands, catalogSeries, dealers, leadSources } from '../infra/db/schema/index';
 
-/** The store's whole source tree, in its order (deactivated nodes included: core decides). */
-export const listSourceRefs = async (db: Executor, dealerId: string): Promise<SourceRef[]> =>
-  db
-    .select({
-      id: leadSources.id,
-      parentId: leadSources.parentId,
-      code: leadSources.code,
-      nameZh: leadSources.nameZh,
-      nameEn: leadSources.nameEn,
-      active: leadSources.active,
-    })
-    .from(leadSources)
-    .where(eq(leadSources.dealerId, dealerId))
-    .orderBy(asc(leadSources.sort), asc(leadSources.id));
+const parsedJson = <T>(value: T | string): T =>
+  typeof value === 'string' ? (JSON.parse(value) as T) : value;
 
-/** The series the store sells now, with their brand's names. */
-export const listSeriesRefs = async (db: Executor, dealerId: string): Promise<SeriesRef[]> =>
-  db
-    .select({
-      id: catalogSeries.id,
-      name: catalogSeries.name,
-      nameEn: catalogSeries.nameEn,
-      brandName: catalogBrands.name,
-      brandNameEn: catalogBrands.nameEn,
-    })
-    .from(catalogSeries)
-    .leftJoin(
-      catalogBrands,
-      and(eq(catalogBrands.dealerId, catalogSeries.dealerId), eq(catalogBrands.id, catalogSeries.brandId)),
-    )
-    .where(and(eq(catalogSeries.dealerId, dealerId), eq(catalogSeries.active, true)))
-    .orderBy(asc(catalogSeries.sort), asc(catalogSeries.id));
+/**
+ * What an intake request is matched against, in one round trip: the store's whole source tree in its
+ * order (deactivated nodes included: core decides), and the series the store sells now with their
+ * brand's names.
+ */
+export const findIntakeRefs = async (
+  db: Executor,
+  dealerId: string,
+): Promise<{ sources: SourceRef[]; catalog: SeriesRef[] }> => {
+  const result = await db.execute(sql`
+    select
+      coalesce((select json_agg(json_build_object('id', s.id, 'parentId', s.parent_id, 'code', s.code,
+                  'nameZh', s.name_zh, 'nameEn', s.name_en, 'active', s.active) order by s.sort, s.id)
+                from ${leadSources} s where s.dealer_id = d.id), '[]') as sources,
+      coalesce((select json_agg(json_build_object('id', cs.id, 'name', cs.name, 'nameEn', cs.name_en,
+                  'brandName', b.name, 'brandNameEn', b.name_en) order by cs.sort, cs.id)
+                from ${catalogSeries} cs
+                left join ${catalogBrands} b on b.dealer_id = cs.dealer_id and b.id = cs.brand_id
+                where cs.dealer_id = d.id and cs.active), '[]') as catalog
+    from ${dealers} d where d.id = ${dealerId}`);
+  const [row] = (
+    result as unknown as { rows: { sources: SourceRef[] | string; catalog: SeriesRef[] | string }[] }
+  ).rows;
+  return row
+    ? { sources: parsedJson(row.sources), catalog: parsedJson(row.catalog) }
+    : { sources: [], catalog: [] };
+};

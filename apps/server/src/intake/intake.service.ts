@@ -27,14 +27,13 @@ import type { Horizon } from '@qianke/core/leads/horizon';
 import { DomainError, type FieldErrors, isDomainError } from '@qianke/core/shared/domain-error';
 import type { z } from 'zod';
 import { captureLead } from '../customers/capture-lead';
-import { recordAudit } from '../infra/audit/record-audit';
 import type { Clock } from '../infra/clock';
 import type { Db, Tx } from '../infra/db/database';
 import type { ApiKeyContext } from '../infra/http/auth-context';
 import { parseAdfXml } from './adf-xml';
-import { touchApiKey } from './api-keys.repo';
+import { keyUseIsStale, touchApiKey } from './api-keys.repo';
 import { claimIdempotencyKey, completeIdempotencyKey, findIdempotencyKey } from './idempotency.repo';
-import { listSeriesRefs, listSourceRefs } from './intake.repo';
+import { findIntakeRefs } from './intake.repo';
 
 /** What an intake route answers: a status, a body, and whether it replays an earlier answer. */
 export type IntakeAnswer<T> = { status: number; body: T; replayed: boolean };
@@ -93,49 +92,58 @@ export type IntakeServiceDeps = { db: Db; clock: Clock };
  * authorised by a store's API key. Each request is one transaction (an ADF prospect one savepoint
  * in it), so a failure leaves nothing half stored; an `Idempotency-Key` makes a retry safe.
  */
+/** Records the key's use with the request, unless it was recorded within the minute (no write at all). */
+const recordKeyUse = async (tx: Tx, caller: ApiKeyContext, now: Date) => {
+  if (keyUseIsStale(caller.lastUsedAt, now)) await touchApiKey(tx, caller.dealerId, caller.keyId, now);
+};
+
 export const createIntakeService = ({ db, clock }: IntakeServiceDeps) => {
   const capture = async (tx: Tx, caller: ApiKeyContext, lead: IntakeLead, requestId: string) => {
     const phone = normalisePhone(lead.phone);
     if (!phone) throw new Error('capture called with an unchecked phone');
-    const result = await captureLead(tx, {
-      dealerId: caller.dealerId,
-      actorId: null,
-      customer: {
-        name: lead.name,
-        phoneE164: phone.e164,
-        phoneRaw: lead.phone,
-        currentCar: lead.currentCar,
-        address: lead.address,
-      },
-      lead: {
-        sourceId: lead.source.id,
-        channel: lead.channel,
-        seriesId: lead.series?.id ?? null,
-        campaignCode: lead.campaignCode,
-        horizon: lead.horizon,
-        note: lead.note,
-        externalId: lead.externalId,
-        rawPayload: lead.rawPayload,
-      },
-      occurredAt: lead.occurredAt,
-      via: lead.via,
-      requestId,
-    });
-    // Which key wrote which lead: what an administrator needs when a key leaks.
-    await recordAudit(tx, {
-      dealerId: caller.dealerId,
-      actorId: null,
-      action: 'intake.receive',
-      entity: 'lead',
-      entityId: result.leadId,
-      after: {
-        apiKeyId: caller.keyId,
-        customerId: result.customerId,
-        duplicate: result.duplicate,
+    const result = await captureLead(
+      tx,
+      {
+        dealerId: caller.dealerId,
+        actorId: null,
+        customer: {
+          name: lead.name,
+          phoneE164: phone.e164,
+          phoneRaw: lead.phone,
+          currentCar: lead.currentCar,
+          address: lead.address,
+        },
+        lead: {
+          sourceId: lead.source.id,
+          channel: lead.channel,
+          seriesId: lead.series?.id ?? null,
+          campaignCode: lead.campaignCode,
+          horizon: lead.horizon,
+          note: lead.note,
+          externalId: lead.externalId,
+          rawPayload: lead.rawPayload,
+        },
+        occurredAt: lead.occurredAt,
         via: lead.via,
+        requestId,
       },
-      requestId,
-    });
+      {
+        // Which key wrote which lead: what an administrator needs when a key leaks.
+        alsoAudit: (captured) => ({
+          actorId: null,
+          action: 'intake.receive',
+          entity: 'lead',
+          entityId: captured.leadId,
+          after: {
+            apiKeyId: caller.keyId,
+            customerId: captured.customerId,
+            duplicate: captured.duplicate,
+            via: lead.via,
+          },
+          requestId,
+        }),
+      },
+    );
     return { leadId: result.leadId, customerId: result.customerId, duplicate: result.duplicate };
   };
 
@@ -181,7 +189,7 @@ export const createIntakeService = ({ db, clock }: IntakeServiceDeps) => {
             const message = `This ${IDEMPOTENCY_FIELD} was used with a different request in the last ${IDEMPOTENCY_WINDOW_HOURS} hours. Send a new key for a new request.`;
             throw invalid(message, { [IDEMPOTENCY_FIELD]: message });
           }
-          await touchApiKey(tx, caller.dealerId, caller.keyId, now);
+          await recordKeyUse(tx, caller, now);
           return { status: first.statusCode, body: first.response as T, replayed: true };
         }
       }
@@ -192,7 +200,7 @@ export const createIntakeService = ({ db, clock }: IntakeServiceDeps) => {
           response: answer.body,
         });
       }
-      await touchApiKey(tx, caller.dealerId, caller.keyId, now);
+      await recordKeyUse(tx, caller, now);
       return { ...answer, replayed: false };
     });
   };
@@ -207,8 +215,7 @@ export const createIntakeService = ({ db, clock }: IntakeServiceDeps) => {
       const given = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
       const parsed = ZIntakeLeadRequest.safeParse(body);
       const fields = parsed.success ? {} : fieldsOf(parsed.error);
-      const sources = await listSourceRefs(tx, caller.dealerId);
-      const catalog = await listSeriesRefs(tx, caller.dealerId);
+      const { sources, catalog } = await findIntakeRefs(tx, caller.dealerId);
       const sourceText = typeof given.source === 'string' ? given.source.trim() : '';
       const source = sourceText ? findSource(sources, sourceText) : undefined;
       if (sourceText && !source && !fields.source) fields.source = unknownSource(sourceText, sources);
@@ -258,8 +265,7 @@ export const createIntakeService = ({ db, clock }: IntakeServiceDeps) => {
       const xml = request.body;
       const document = parseAdfXml(xml);
       if (!document.ok) throw invalid(document.problem);
-      const sources = await listSourceRefs(tx, caller.dealerId);
-      const catalog = await listSeriesRefs(tx, caller.dealerId);
+      const { sources, catalog } = await findIntakeRefs(tx, caller.dealerId);
       const queryText = typeof request.query?.source === 'string' ? request.query.source.trim() : '';
       const querySource = queryText ? findSource(sources, queryText) : undefined;
       if (queryText && !querySource) {

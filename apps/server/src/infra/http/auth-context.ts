@@ -16,7 +16,12 @@ export type AuthContext = {
 };
 
 /** Who is calling an intake route: the store whose API key came as `Authorization: Bearer <key>`. */
-export type ApiKeyContext = { dealerId: string; keyId: string };
+export type ApiKeyContext = {
+  dealerId: string;
+  keyId: string;
+  /** When the key was last recorded as used (kept to the minute), null if never. */
+  lastUsedAt: Date | null;
+};
 
 /**
  * What a route declares: 'public', 'api_key' (intake routes, called by a store's API key instead of a
