@@ -75,12 +75,18 @@ export const customers = pgTable(
     index('customers_owner_idx').on(t.dealerId, t.ownerId),
     // Keyset pagination of the customer list, newest first.
     index('customers_created_idx').on(t.dealerId, t.createdAt.desc(), t.id.desc()),
-    // Substring search by name, phone fragment and card number (pg_trgm).
-    index('customers_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
-    index('customers_phone_trgm_idx').using('gin', t.phoneE164.op('gin_trgm_ops')),
-    index('customers_card_no_trgm_idx').using('gin', t.cardNo.op('gin_trgm_ops')),
+    // Substring search by name, phone fragment and card number (pg_trgm). No GIN pending list
+    // (fastupdate off): with one, every search and every capture's dedup also reads all the entries
+    // inserted since the last vacuum (5 ms instead of 0.3 ms for one phone after a day of intake).
+    index('customers_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')).with({ fastupdate: false }),
+    index('customers_phone_trgm_idx')
+      .using('gin', t.phoneE164.op('gin_trgm_ops'))
+      .with({ fastupdate: false }),
+    index('customers_card_no_trgm_idx').using('gin', t.cardNo.op('gin_trgm_ops')).with({ fastupdate: false }),
     // Dedup also finds a customer by a further phone (e.g. the number of a card merged into it).
-    index('customers_other_phones_idx').using('gin', t.otherPhones.op('jsonb_path_ops')),
+    index('customers_other_phones_idx')
+      .using('gin', t.otherPhones.op('jsonb_path_ops'))
+      .with({ fastupdate: false }),
     foreignKey({ columns: [t.dealerId], foreignColumns: [dealers.id] }),
     foreignKey({ columns: [t.dealerId, t.ownerId], foreignColumns: [users.dealerId, users.id] }),
     foreignKey({ columns: [t.dealerId, t.sourceId], foreignColumns: [leadSources.dealerId, leadSources.id] }),
