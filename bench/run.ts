@@ -5,6 +5,7 @@
  *   npm run bench -- --full     # 50 stores / 1M customers (about 15 min to load, 6 GB of disk)
  *   npm run bench -- --small --url postgres://.../loaded_db   # an already loaded database, kept
  *   --no-embedded: leave out the PGlite run (it loads the small dataset into a folder)
+ *   --only intake,reports: run only these (worklist, search, reports, intake, embedded, cold-start, web)
  *
  * The server for the fresh database is DATABASE_URL's, else postgres://postgres@127.0.0.1:5432/postgres.
  * Prints a table (and, with --markdown, the same table in Markdown for docs/performance.md) and writes
@@ -73,7 +74,22 @@ const optionOf = (argv: readonly string[], name: string) => {
   return at >= 0 ? argv[at + 1] : undefined;
 };
 
+const BENCHMARKS = ['worklist', 'search', 'reports', 'intake', 'embedded', 'cold-start', 'web'] as const;
+type Benchmark = (typeof BENCHMARKS)[number];
+
+/** The benchmarks `--only a,b` names (all of them without it); an unknown name stops the run. */
+const selectedOf = (argv: readonly string[]): ReadonlySet<Benchmark> => {
+  const only = optionOf(argv, 'only');
+  if (only === undefined) return new Set(BENCHMARKS);
+  const names = only.split(',').map((name) => name.trim());
+  const unknown = names.filter((name) => !(BENCHMARKS as readonly string[]).includes(name));
+  if (unknown.length > 0)
+    throw new Error(`--only takes some of ${BENCHMARKS.join(', ')}; unknown: ${unknown.join(', ')}`);
+  return new Set(names as Benchmark[]);
+};
+
 const main = async (argv: readonly string[]) => {
+  const only = selectedOf(argv);
   const preset: Preset = argv.includes('--full') ? 'full' : 'small';
   const p = PRESETS[preset];
   const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -97,27 +113,35 @@ const main = async (argv: readonly string[]) => {
     }
     const server = await startServer({ DATABASE_URL: dbUrl });
     try {
-      log('worklist ...');
-      results.push(...(await worklistBenchmark(server.url, p.worklistCalls)));
-      log('search ...');
-      const search = await searchBenchmark(server.url, dbUrl, p.searchCalls);
-      results.push(...search.results);
-      plans = search.plans;
-      log('reports ...');
-      results.push(...(await reportsBenchmark(server.url, dbUrl, p.reportCalls)));
-      log('intake (pgbench, then HTTP) ...');
-      const intake = await intakeBenchmark(
-        server.url,
-        await login(server.url, 'bench-admin'),
-        dbUrl,
-        p.intake,
-      );
-      results.push(...intake.results);
-      intakeRps = intake.rps;
+      if (only.has('worklist')) {
+        log('worklist ...');
+        results.push(...(await worklistBenchmark(server.url, p.worklistCalls)));
+      }
+      if (only.has('search')) {
+        log('search ...');
+        const search = await searchBenchmark(server.url, dbUrl, p.searchCalls);
+        results.push(...search.results);
+        plans = search.plans;
+      }
+      if (only.has('reports')) {
+        log('reports ...');
+        results.push(...(await reportsBenchmark(server.url, dbUrl, p.reportCalls)));
+      }
+      if (only.has('intake')) {
+        log('intake (pgbench, then HTTP) ...');
+        const intake = await intakeBenchmark(
+          server.url,
+          await login(server.url, 'bench-admin'),
+          dbUrl,
+          p.intake,
+        );
+        results.push(...intake.results);
+        intakeRps = intake.rps;
+      }
     } finally {
       await server.stop();
     }
-    if (argv.includes('--no-embedded')) {
+    if (only.has('embedded') && argv.includes('--no-embedded')) {
       results.push({
         benchmark: 'embedded: intake and worklist',
         figure: null,
@@ -125,7 +149,7 @@ const main = async (argv: readonly string[]) => {
         target: null,
         note: 'left out (--no-embedded)',
       });
-    } else {
+    } else if (only.has('embedded')) {
       log('embedded (PGlite, small preset) ...');
       const worklistP95 = results.find((r) => r.benchmark === 'worklist: today p95')?.figure ?? null;
       results.push(
@@ -136,10 +160,12 @@ const main = async (argv: readonly string[]) => {
         )),
       );
     }
-    log('cold start ...');
-    results.push(...(await coldStartBenchmark(p.restarts)));
-    results.push(...(await webBenchmark()));
-    results.push(...NOT_MEASURED);
+    if (only.has('cold-start')) {
+      log('cold start ...');
+      results.push(...(await coldStartBenchmark(p.restarts)));
+    }
+    if (only.has('web')) results.push(...(await webBenchmark()));
+    if (only.size === BENCHMARKS.length) results.push(...NOT_MEASURED);
   } finally {
     await scratch?.drop();
   }
@@ -183,7 +209,9 @@ const main = async (argv: readonly string[]) => {
   };
   const folder = join(REPO_ROOT, 'bench/results');
   await mkdir(folder, { recursive: true });
-  const file = join(folder, `${date}${preset === 'small' ? '' : `-${preset}`}.json`);
+  // A run of some benchmarks (--only) is kept apart from the day's whole run.
+  const partial = only.size === BENCHMARKS.length ? '' : `-only-${[...only].join('-')}`;
+  const file = join(folder, `${date}${preset === 'small' ? '' : `-${preset}`}${partial}.json`);
   await writeFile(file, `${JSON.stringify(record, null, 2)}\n`);
   log(`\nwritten to ${file.slice(REPO_ROOT.length)}`);
 };
