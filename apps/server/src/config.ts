@@ -40,6 +40,11 @@ export type Config = {
   jobIntervalSeconds?: number;
 };
 
+/**
+ * A relative QIANKE_DATA_DIR or QIANKE_WEB_DIST is read from where `npm start` was typed (npm's
+ * INIT_CWD, the repository root), not from apps/server where npm runs the workspace script; without
+ * npm, from the working directory.
+ */
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
   const parsed = ZEnv.safeParse(env);
   if (!parsed.success) {
@@ -47,19 +52,20 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     throw new Error(`Qianke cannot start: check these environment variables:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const startDir = env.INIT_CWD ?? process.cwd();
   return {
     port: e.PORT,
     host: e.HOST,
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL }
-      : { kind: 'pglite', dataDir: resolve(e.QIANKE_DATA_DIR) },
+      : { kind: 'pglite', dataDir: resolve(startDir, e.QIANKE_DATA_DIR) },
     demo: !e.DATABASE_URL && e.QIANKE_DEMO !== '0',
     session: {
       idleMinutes: e.QIANKE_SESSION_IDLE_MINUTES,
       absoluteHours: e.QIANKE_SESSION_ABSOLUTE_HOURS,
       secureCookie: e.QIANKE_COOKIE_SECURE === '1',
     },
-    webDist: e.QIANKE_WEB_DIST,
+    webDist: e.QIANKE_WEB_DIST === undefined ? undefined : resolve(startDir, e.QIANKE_WEB_DIST),
     logLevel: e.LOG_LEVEL,
     jobIntervalSeconds: e.QIANKE_JOB_INTERVAL_SECONDS,
   };

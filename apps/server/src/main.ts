@@ -29,7 +29,7 @@ import { createImportsService } from './imports/imports.service';
 import { type Clock, systemClock } from './infra/clock';
 import { argon2Hasher, type PasswordHasher } from './infra/crypto/passwords';
 import { openDatabase } from './infra/db/database';
-import { createHttpApp } from './infra/http/create-http-app';
+import { createHttpApp, type HttpAppOptions } from './infra/http/create-http-app';
 import { createJobTimer } from './infra/jobs/job-timer';
 import { apiKeysRoutes } from './intake/api-keys.routes';
 import { createApiKeysService } from './intake/api-keys.service';
@@ -98,6 +98,8 @@ export type ServerOverrides = {
   jobIntervalMs?: number;
   /** Open notification streams: how often they look for new notifications (2 s) and beat (25 s). */
   notificationStream?: { pollMs?: number; heartbeatMs?: number };
+  /** Where the log lines go (tests read them); standard output by default. */
+  logStream?: HttpAppOptions['logStream'];
 };
 
 const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -157,6 +159,7 @@ export const buildServer = async (config: Config, overrides: ServerOverrides = {
 
   const app = await createHttpApp({
     logLevel: config.logLevel,
+    logStream: overrides.logStream,
     version: VERSION,
     resolveSession: auth.resolveSession,
     resolveApiKey: apiKeys.resolve,
@@ -219,6 +222,7 @@ export const buildServer = async (config: Config, overrides: ServerOverrides = {
       { name: 'unassigned-leads', run: escalation.unassignedLeads },
       { name: 'invitation-no-shows', run: invitationJobs.noShows },
       { name: 'invitation-returns', run: invitationJobs.returns },
+      { name: 'login-throttle-cleanup', run: auth.forgetStaleThrottles },
     ],
     clock,
     log: app.log,

@@ -157,3 +157,53 @@ describe('group admin', () => {
     expect((await manager2.post('/api/v1/me/store', { storeId: store1.id })).status).toBe(404);
   });
 });
+
+describe('failed-login counters', () => {
+  it('are forgotten by the background checks once their window has passed and no lock holds', async () => {
+    const start = new Date('2027-03-01T02:00:00Z');
+    let now = start;
+    const later = (seconds: number) => new Date(start.getTime() + seconds * 1000);
+    const server = await startTestServer({
+      demo: false,
+      jobIntervalMs: 5,
+      clock: { now: () => now },
+      throttlePolicy: {
+        windowSeconds: 900,
+        freeFailures: 5,
+        delayStepMs: 1,
+        maxDelayMs: 1,
+        lockAfterFailures: 3,
+        lockSeconds: 3600,
+      },
+      sleep: async () => {},
+    });
+    const keys = async () =>
+      (await server.rows<{ key: string }>(sql`select key from login_throttle order by key`)).map(
+        (r) => r.key,
+      );
+    const fail = async (username: string, times = 1) => {
+      for (let i = 0; i < times; i++) {
+        const res = await server.client().post('/api/v1/auth/login', { username, password: 'guess-1234' });
+        expect(res.status).toBe(401);
+      }
+    };
+    try {
+      // Names nobody has: a typo once, a stranger guessing until locked.
+      await fail('typo.wang');
+      await fail('stranger', 3);
+      expect(await keys()).toEqual(['stranger', 'typo.wang']);
+      // The window has passed: the typo counts nothing any more, the lock still holds.
+      now = later(901);
+      await fail('fresh.li');
+      await expect.poll(keys, { timeout: 10_000 }).toEqual(['fresh.li', 'stranger']);
+      expect(
+        (await server.client().post('/api/v1/auth/login', { username: 'stranger', password: 'x' })).status,
+      ).toBe(429);
+      // The lock is over too.
+      now = later(3601);
+      await expect.poll(keys, { timeout: 10_000 }).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -16,7 +16,13 @@ import { hashToken, newSessionToken } from '../infra/crypto/tokens';
 import type { Db, Executor } from '../infra/db/database';
 import type { AuthContext } from '../infra/http/auth-context';
 import type { StoresService } from '../stores/stores.service';
-import { clearThrottle, findThrottle, lockThrottle, saveThrottle } from './login-throttle.repo';
+import {
+  clearThrottle,
+  deleteStaleThrottles,
+  findThrottle,
+  lockThrottle,
+  saveThrottle,
+} from './login-throttle.repo';
 import {
   findSession,
   insertSession,
@@ -185,7 +191,22 @@ export const createAuthService = (deps: AuthServiceDeps) => {
     return me({ ...ctx, dealerId: storeId });
   };
 
-  return { login, resolveSession, logout, me, changePassword, switchStore, startSession };
+  /** A background job: forgets failed-login counters whose window has passed and that hold no lock. */
+  const forgetStaleThrottles = async (now: Date) => {
+    const windowStartedBy = new Date(now.getTime() - throttlePolicy.windowSeconds * 1000);
+    return { forgotten: await deleteStaleThrottles(db, windowStartedBy, now) };
+  };
+
+  return {
+    login,
+    resolveSession,
+    logout,
+    me,
+    changePassword,
+    switchStore,
+    startSession,
+    forgetStaleThrottles,
+  };
 };
 
 export type AuthService = ReturnType<typeof createAuthService>;

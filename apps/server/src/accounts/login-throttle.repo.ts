@@ -1,5 +1,5 @@
 import type { ThrottleState } from '@qianke/core/accounts/login-throttle';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull, lte, or } from 'drizzle-orm';
 import type { Executor } from '../infra/db/database';
 import { loginThrottle } from '../infra/db/schema/index';
 
@@ -28,4 +28,26 @@ export const saveThrottle = async (db: Executor, key: string, state: ThrottleSta
 
 export const clearThrottle = async (db: Executor, key: string) => {
   await db.delete(loginThrottle).where(eq(loginThrottle.key, key));
+};
+
+/**
+ * Forgets the counters that count nothing any more: their window started at or before
+ * `windowStartedBy` and no lock holds at `now`. Names nobody has (typos, guesses) leave such rows for
+ * ever otherwise. Running it again deletes nothing more.
+ */
+export const deleteStaleThrottles = async (
+  db: Executor,
+  windowStartedBy: Date,
+  now: Date,
+): Promise<number> => {
+  const deleted = await db
+    .delete(loginThrottle)
+    .where(
+      and(
+        lte(loginThrottle.windowStartedAt, windowStartedBy),
+        or(isNull(loginThrottle.lockedUntil), lte(loginThrottle.lockedUntil, now)),
+      ),
+    )
+    .returning({ key: loginThrottle.key });
+  return deleted.length;
 };

@@ -48,7 +48,8 @@ export const startTestServer = async (
     demo,
     session: { idleMinutes: 60, absoluteHours: 24, secureCookie: false },
     webDist,
-    logLevel: 'silent',
+    // Silent unless the test reads the log lines.
+    logLevel: overrides.logStream ? 'info' : 'silent',
   };
   const server = await buildServer(config, overrides);
   await server.app.listen({ port: 0, host: '127.0.0.1' });

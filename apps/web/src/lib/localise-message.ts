@@ -21,6 +21,13 @@ const KNOWN_MESSAGES: ReadonlyArray<readonly [RegExp, (t: TFunction, match: RegE
   [/^2-16 letters, digits or dashes/, (t) => t('validation.storeCode')],
   [/^Enter the store name\.?$/, (t) => t('validation.storeName')],
   [/^Choose an IANA time zone/, (t) => t('validation.timeZone')],
+  [
+    /^This lead is closed as (won|lost): a closed lead is not graded\.?$/,
+    (t, m) => t(m[1] === 'won' ? 'validation.leadClosedWon' : 'validation.leadClosedLost'),
+  ],
+  [/^A local time such as (\d\d:\d\d)\.?$/, (t, m) => t('validation.localTime', { example: m[1] })],
+  [/^Enter a number of minutes from 1 to 1440\.?$/, (t) => t('validation.alertMinutes')],
+  [/^The store must open before it closes/, (t) => t('validation.openBeforeClose')],
   [/^Enter your username\.?$/, (t) => t('auth.login.usernameRequired')],
   [/^Enter your password\.?$/, (t) => t('auth.login.passwordRequired')],
   [/^Enter your current password\.?$/, (t) => t('auth.changePassword.currentRequired')],
@@ -33,6 +40,9 @@ const KNOWN_MESSAGES: ReadonlyArray<readonly [RegExp, (t: TFunction, match: RegE
   [/^You cannot remove your own administrator role/, (t) => t('validation.ownAdminRole')],
   [/^This account is disabled\./, (t) => t('auth.login.accountDisabled')],
   [/^Qianke is already set up\./, (t) => t('setup.alreadyDone')],
+  [/^Remove the invisible NUL character/, (t) => t('validation.nulCharacter')],
+  [/^Some (form|query) fields hold an invisible NUL character/, (t) => t('validation.nulFields')],
+  [/^A text holds a character that cannot be saved/, (t) => t('validation.unsavableText')],
 ];
 
 export const knownMessage = (message: string, t: TFunction): string | undefined => {

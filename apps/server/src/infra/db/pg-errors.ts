@@ -15,6 +15,10 @@ export const pgErrorOf = (error: unknown): PgErrorInfo | undefined => {
 
 export const PG_UNIQUE_VIOLATION = '23505';
 export const PG_SERIALIZATION_FAILURE = '40001';
+/** A text holds a byte the database encoding cannot store: a NUL (0x00) in text, e.g. from an uploaded file. */
+export const PG_CHARACTER_NOT_IN_REPERTOIRE = '22021';
+/** A JSON value holds `\u0000` (or another escape jsonb cannot store). */
+export const PG_UNTRANSLATABLE_CHARACTER = '22P05';
 
 export const uniqueViolationOf = (error: unknown): string | undefined => {
   const info = pgErrorOf(error);

@@ -18,10 +18,17 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { PG_SERIALIZATION_FAILURE, PG_UNIQUE_VIOLATION, pgErrorOf } from '../db/pg-errors';
+import {
+  PG_CHARACTER_NOT_IN_REPERTOIRE,
+  PG_SERIALIZATION_FAILURE,
+  PG_UNIQUE_VIOLATION,
+  PG_UNTRANSLATABLE_CHARACTER,
+  pgErrorOf,
+} from '../db/pg-errors';
 import type { ApiKeyContext, AuthContext, RouteAccess } from './auth-context';
 import { SESSION_COOKIE } from './auth-context';
 import { ERROR_STATUS } from './error-status';
+import { serializeError } from './log-serializers';
 
 /** What the API offers, for the tests that walk every route. */
 export type RouteEntry = { method: string; url: string; access: RouteAccess };
@@ -34,6 +41,8 @@ declare module 'fastify' {
 
 export type HttpAppOptions = {
   logLevel: string;
+  /** Where the JSON log lines go (tests read them); standard output by default. */
+  logStream?: { write: (line: string) => void } | undefined;
   version: string;
   /** Reads the session behind a cookie token; null when there is none or it has ended. */
   resolveSession: (token: string) => Promise<AuthContext | null>;
@@ -62,11 +71,39 @@ const sendAppPage = (reply: FastifyReply) =>
 /** Field paths as the UI names them: `roles`, `address.city`, `items.0.price`. */
 const fieldName = (instancePath: string) => instancePath.replace(/^\//, '').replaceAll('/', '.') || '_';
 
+const NUL = '\u0000';
+const NUL_FIELD = 'Remove the invisible NUL character (\\u0000) from this text: it cannot be saved.';
+const UNSAVABLE_TEXT =
+  'A text holds a character that cannot be saved, such as an invisible NUL (\\u0000). Remove it and try again.';
+
+/** A parsed JSON body or query (not a file or an XML text, whose own parsers judge them). */
+const isParsedData = (value: unknown): value is object =>
+  typeof value === 'object' &&
+  value !== null &&
+  (Array.isArray(value) || [Object.prototype, null].includes(Object.getPrototypeOf(value)));
+
+/** The fields (`name`, `lead.note`, `items.0.title`) whose text holds a NUL, which PostgreSQL cannot store. */
+const fieldsWithNul = (value: unknown, path: readonly string[] = [], found: string[] = []): string[] => {
+  if (typeof value === 'string') {
+    if (value.includes(NUL)) found.push(path.join('.') || '_');
+  } else if (isParsedData(value) && path.length < 32) {
+    for (const [key, item] of Object.entries(value)) {
+      const name = key.replaceAll(NUL, '');
+      if (name !== key) found.push([...path, name].join('.') || '_');
+      fieldsWithNul(item, [...path, name], found);
+    }
+  }
+  return found;
+};
+
 export const createHttpApp = async (options: HttpAppOptions): Promise<FastifyInstance> => {
   const app = Fastify({
     logger: {
       level: options.logLevel,
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+      // A failed query is logged without its parameters (names, phones).
+      serializers: { err: serializeError },
+      ...(options.logStream ? { stream: options.logStream } : {}),
     },
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -170,6 +207,21 @@ export const createHttpApp = async (options: HttpAppOptions): Promise<FastifyIns
     }
   });
 
+  // A NUL character in any text of a JSON body or the query would fail deep in PostgreSQL: refuse it
+  // here, next to its field.
+  app.addHook('preValidation', async (request) => {
+    // The query parser's object has no plain prototype: copy its fields.
+    const inQuery = fieldsWithNul({ ...(request.query as object) });
+    const inBody = isParsedData(request.body) ? fieldsWithNul(request.body) : [];
+    if (inQuery.length === 0 && inBody.length === 0) return;
+    const where = inBody.length > 0 ? 'form' : 'query';
+    throw new DomainError(
+      'validation_failed',
+      `Some ${where} fields hold an invisible NUL character (\\u0000), which cannot be saved. Remove it and try again.`,
+      { fields: Object.fromEntries([...inQuery, ...inBody].map((field) => [field, NUL_FIELD])) },
+    );
+  });
+
   app.setErrorHandler((error: FastifyError & { code?: string }, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       if (error.validationContext === 'params') {
@@ -204,6 +256,10 @@ export const createHttpApp = async (options: HttpAppOptions): Promise<FastifyIns
         return sendError(reply, 409, 'conflict', 'This record already exists.');
       case PG_SERIALIZATION_FAILURE:
         return sendError(reply, 409, 'conflict', 'Someone changed this at the same moment. Try again.');
+      // A NUL that got past the check above (inside an uploaded file, say).
+      case PG_CHARACTER_NOT_IN_REPERTOIRE:
+      case PG_UNTRANSLATABLE_CHARACTER:
+        return sendError(reply, ERROR_STATUS.validation_failed, 'validation_failed', UNSAVABLE_TEXT);
     }
     if (error instanceof SyntaxError && error.statusCode === 400) {
       return sendError(reply, 400, 'malformed_json', 'The request body is not valid JSON.');

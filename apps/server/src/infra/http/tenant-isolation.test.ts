@@ -1,7 +1,14 @@
 import { hasPermission } from '@qianke/core/accounts/roles';
+import { vinCheckDigit } from '@qianke/core/vehicles/vin';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiClient, startTestServer, type TestServer } from '../../test-support/test-server';
+import {
+  type ApiClient,
+  type ApiResponse,
+  startTestServer,
+  type TestServer,
+} from '../../test-support/test-server';
+import type { RouteEntry } from './create-http-app';
 
 /**
  * Walks every route of the API as users of store 2 and proves that no row of store 1 can be read,
@@ -33,15 +40,50 @@ type Store1 = {
   // Stock vehicles and orders (issue 5)
   stockVehicleId: string;
   orderId: string;
+  /** A configuration of store 1's catalog (stock and demo cars name one). */
+  configurationId: string;
+  /** The phone (as typed) of a store-1 customer no customer of store 2 has. */
+  customerPhone: string;
 };
 
 type RouteCase =
   /** The route names a row by id: a store-1 id must be a 404 (or 403 without the permission). */
   | { kind: 'row'; id: (s: Store1) => string; body?: (s: Store1) => unknown }
-  /** The route lists rows of the caller's store: no store-1 id may appear. */
-  | { kind: 'list'; path?: string }
-  /** The route only touches the caller's own session, account or the installation. */
-  | { kind: 'own'; why: string };
+  /**
+   * The route lists rows of the caller's store: no store-1 id may appear. `foreign`: the same route
+   * naming store 1 in its query (a report's `dealerId`), which must be a 404 (or 403 without the permission).
+   */
+  | { kind: 'list'; path?: string | ((s: Store1) => string); foreign?: (s: Store1) => string }
+  /** The route names store 1 in its query (a report export's `dealerId`): 404 (or 403 without the permission). */
+  | { kind: 'query'; path: (s: Store1) => string }
+  /**
+   * The route only touches the caller's own session, account, store or the installation; `why` names
+   * the test that proves it. `probe`: each store-2 user sends it naming store-1 rows; it must answer
+   * `status` (403 without the permission), show no store-1 id and change nothing of store 1.
+   */
+  | { kind: 'own'; why: string; probe?: Probe };
+
+type Probe = {
+  status: number;
+  /** With a 422, the field the message must stand next to. */
+  field?: string;
+  send: (client: ApiClient, s: Store1) => Promise<ApiResponse>;
+};
+
+/** A report asked with store 1 as its `dealerId`: another store than the caller's (resolveReportScope). */
+const inStore1 = (path: string) => (s: Store1) => `${path}&dealerId=${s.storeId}`;
+/** A report of the caller's store, which lists no store-1 id, and is a 404 asked for store 1. */
+const report = (path: string): RouteCase => ({ kind: 'list', path, foreign: inStore1(path) });
+/** A report's xlsx export (binary, so not read for ids): asked for store 1 it is a 404. */
+const reportExport = (path: string): RouteCase => ({ kind: 'query', path: inStore1(path) });
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A valid VIN numbered `n` (check digit included). */
+const vinOf = (n: number) => {
+  const draft = `LGXC16DF0T${String(n).padStart(7, '0')}`;
+  return `${draft.slice(0, 8)}${vinCheckDigit(draft)}${draft.slice(9)}`;
+};
 
 /** The last 360 days and today, as a report filter (issue 6). */
 /** This month so far (`from=YYYY-MM-01&to=YYYY-MM-DD`), for the monthly reports. */
@@ -62,7 +104,15 @@ const ROUTES: Record<string, RouteCase> = {
   'PATCH /api/v1/stores/:id': {
     kind: 'row',
     id: (s) => s.storeId,
-    body: () => ({ version: 0, name: 'Taken over', code: 'HACK', timeZone: 'Asia/Shanghai' }),
+    body: () => ({
+      version: 0,
+      name: 'Taken over',
+      code: 'HACK',
+      timeZone: 'Asia/Shanghai',
+      opensAt: '00:00',
+      closesAt: '23:59',
+      unassignedAlertMinutes: 1440,
+    }),
   },
   'GET /api/v1/users': { kind: 'list', path: '/api/v1/users?status=all&pageSize=200' },
   'POST /api/v1/users': { kind: 'own', why: "creates a user in the caller's store (checked below)" },
@@ -114,7 +164,12 @@ const ROUTES: Record<string, RouteCase> = {
   },
   'POST /api/v1/showroom/visits': {
     kind: 'own',
-    why: "logs a visit in the caller's store; a store-1 consultant is refused (showroom.routes.test.ts)",
+    why: "logs a visit in the caller's store; a store-1 consultant is refused (the probe)",
+    probe: {
+      status: 422,
+      field: 'consultantId',
+      send: (c, s) => c.post('/api/v1/showroom/visits', { consultantId: s.consultantId, partySize: 2 }),
+    },
   },
   'GET /api/v1/showroom/visits': { kind: 'list', path: '/api/v1/showroom/visits?view=day' },
   'POST /api/v1/showroom/visits/:id/depart': { kind: 'row', id: (s) => s.visitId, body: () => ({}) },
@@ -125,7 +180,7 @@ const ROUTES: Record<string, RouteCase> = {
   },
   'GET /api/v1/showroom/phone-lookup': {
     kind: 'list',
-    path: '/api/v1/showroom/phone-lookup?phone=13800138000',
+    path: (s) => `/api/v1/showroom/phone-lookup?phone=${encodeURIComponent(s.customerPhone)}`,
   },
   'GET /api/v1/showroom/suggested-consultant': { kind: 'list' },
   'GET /api/v1/showroom/options': { kind: 'list' },
@@ -154,9 +209,25 @@ const ROUTES: Record<string, RouteCase> = {
   'GET /api/v1/follow-up-rules': { kind: 'list' },
   'PUT /api/v1/follow-up-rules': {
     kind: 'own',
-    why: "saves the caller's store's rule table and re-plans only its tasks (follow-ups.routes.test.ts)",
+    why: "saves the caller's store's rule table and re-plans only its tasks (the probe: store 1's are unchanged)",
+    probe: {
+      status: 200,
+      send: async (c) => {
+        const { body } = await c.get('/api/v1/follow-up-rules');
+        const rules = { ...body?.rules, dueTime: '17:30' };
+        return c.request('PUT', '/api/v1/follow-up-rules', {
+          preset: 'custom',
+          rules,
+          version: body?.version,
+        });
+      },
+    },
   },
-  'POST /api/v1/follow-up-rules/preset': { kind: 'own', why: "resets the caller's store's rule table" },
+  'POST /api/v1/follow-up-rules/preset': {
+    kind: 'own',
+    why: "resets the caller's store's rule table and re-plans only its tasks (the probe)",
+    probe: { status: 200, send: (c) => c.post('/api/v1/follow-up-rules/preset', { preset: 'seed_003' }) },
+  },
   'GET /api/v1/holidays': { kind: 'list' },
   'POST /api/v1/holidays': { kind: 'own', why: "adds a date to the caller's store's calendar" },
   'POST /api/v1/holidays/cn-public': { kind: 'own', why: "adds dates to the caller's store's calendar" },
@@ -168,12 +239,19 @@ const ROUTES: Record<string, RouteCase> = {
   'POST /api/v1/leads/:id/level': {
     kind: 'row',
     id: (s) => s.leadId,
-    body: () => ({ level: 'C', reason: 'Taken over' }),
+    body: () => ({ level: 'C', reason: 'Taken over', man: { money: false, authority: false, need: false } }),
   },
   'POST /api/v1/leads/:id/follow-ups': {
     kind: 'row',
     id: (s) => s.leadId,
-    body: () => ({ channel: 'phone', content: 'Taken over', result: 'Taken over', levelAfter: 'C' }),
+    body: () => ({
+      channel: 'phone',
+      content: 'Taken over',
+      result: 'Taken over',
+      levelAfter: 'C',
+      horizonAfter: 'm12_plus',
+      man: { money: false, authority: false, need: false },
+    }),
   },
   'GET /api/v1/leads/:id/follow-ups': { kind: 'row', id: (s) => s.leadId },
   'GET /api/v1/leads/:id/follow-up-proposal': { kind: 'row', id: (s) => s.leadId },
@@ -246,7 +324,10 @@ const ROUTES: Record<string, RouteCase> = {
     kind: 'own',
     why: "marks only the caller's own notifications; others' ids change nothing (notifications.routes.test.ts)",
   },
-  'GET /api/v1/notifications/stream': { kind: 'own', why: "streams only the caller's own new notifications" },
+  'GET /api/v1/notifications/stream': {
+    kind: 'own',
+    why: "streams only the caller's own new notifications (notifications.routes.test.ts: 'delivers only your own notifications')",
+  },
   'GET /api/v1/follow-ups': { kind: 'list', path: '/api/v1/follow-ups?scope=store&limit=100' },
   'POST /api/v1/follow-ups/:id/comments': {
     kind: 'row',
@@ -261,10 +342,17 @@ const ROUTES: Record<string, RouteCase> = {
     id: (s) => s.leadId,
     body: (s) => ({ leadId: s.leadId, outcome: 'reached', note: 'Taken over' }),
   },
-  'GET /api/v1/dcc/inbound-lookup': { kind: 'list', path: '/api/v1/dcc/inbound-lookup?phone=13800138000' },
+  'GET /api/v1/dcc/inbound-lookup': {
+    kind: 'list',
+    path: (s) => `/api/v1/dcc/inbound-lookup?phone=${encodeURIComponent(s.customerPhone)}`,
+  },
   'POST /api/v1/dcc/inbound-calls': {
     kind: 'own',
-    why: "logs a call in the caller's store; a store-1 phone matches no one there (dcc.routes.test.ts)",
+    why: "logs a call in the caller's store; a store-1 phone matches no one there (the probe)",
+    probe: {
+      status: 201,
+      send: (c, s) => c.post('/api/v1/dcc/inbound-calls', { phone: s.customerPhone, note: 'Taken over' }),
+    },
   },
   'GET /api/v1/dcc/stats': { kind: 'list', path: '/api/v1/dcc/stats?from=2020-01-01&to=2030-12-31' },
   'POST /api/v1/invitations': {
@@ -292,7 +380,16 @@ const ROUTES: Record<string, RouteCase> = {
   // Test drives (issue 5)
   'GET /api/v1/demo-cars': { kind: 'list', path: '/api/v1/demo-cars?includeInactive=true' },
   'GET /api/v1/demo-cars/options': { kind: 'list' },
-  'POST /api/v1/demo-cars': { kind: 'own', why: "adds a demo car to the caller's store" },
+  'POST /api/v1/demo-cars': {
+    kind: 'own',
+    why: "adds a demo car to the caller's store; a configuration of store 1 is refused (the probe)",
+    probe: {
+      status: 422,
+      field: 'configurationId',
+      send: (c, s) =>
+        c.post('/api/v1/demo-cars', { configurationId: s.configurationId, plateNo: '沪AH0001' }),
+    },
+  },
   'PATCH /api/v1/demo-cars/:id': {
     kind: 'row',
     id: (s) => s.demoCarId,
@@ -330,7 +427,13 @@ const ROUTES: Record<string, RouteCase> = {
   'GET /api/v1/vehicles/stock': { kind: 'list', path: '/api/v1/vehicles/stock?pageSize=200' },
   'POST /api/v1/vehicles/stock': {
     kind: 'own',
-    why: "adds a car to the caller's stock; a configuration of another store is refused (vehicles.routes.test.ts)",
+    why: "adds a car to the caller's stock; a configuration of store 1 is refused (the probe)",
+    probe: {
+      status: 422,
+      field: 'configurationId',
+      send: (c, s) =>
+        c.post('/api/v1/vehicles/stock', { vin: vinOf(9_900_001), configurationId: s.configurationId }),
+    },
   },
   'GET /api/v1/vehicles/stock/:id': { kind: 'row', id: (s) => s.stockVehicleId },
   'PATCH /api/v1/vehicles/stock/:id': {
@@ -363,119 +466,75 @@ const ROUTES: Record<string, RouteCase> = {
     body: () => ({ version: 0, reason: 'Taken over' }),
   },
   'POST /api/v1/orders/:id/deliver': { kind: 'row', id: (s) => s.orderId, body: () => ({ version: 0 }) },
-  // Reports (issue 6): figures of the caller's store over the last year; no store-1 id may show.
+  // Reports (issue 6): figures of the caller's store over the last year; no store-1 id may show, and
+  // naming store 1 as `dealerId` is a 404 (resolveReportScope: only a group admin may pick another store).
   'GET /api/v1/reports/options': { kind: 'list' },
-  'GET /api/v1/reports/funnel': {
-    kind: 'list',
-    path: `/api/v1/reports/funnel?${REPORT_YEAR}&groupBy=consultant`,
-  },
-  'GET /api/v1/reports/funnel/customers': {
-    kind: 'list',
-    path: `/api/v1/reports/funnel/customers?${REPORT_YEAR}&metric=leads&pageSize=100`,
-  },
-  'GET /api/v1/reports/funnel/export': {
-    kind: 'own',
-    why: "an xlsx of the caller's store; another store is 404 (funnel.routes.test.ts)",
-  },
+  'GET /api/v1/reports/funnel': report(`/api/v1/reports/funnel?${REPORT_YEAR}&groupBy=consultant`),
+  'GET /api/v1/reports/funnel/customers': report(
+    `/api/v1/reports/funnel/customers?${REPORT_YEAR}&metric=leads&pageSize=100`,
+  ),
+  'GET /api/v1/reports/funnel/export': reportExport(`/api/v1/reports/funnel/export?${REPORT_YEAR}`),
   'GET /api/v1/customers/export': {
     kind: 'own',
-    why: "an xlsx of the caller's customer list, the list's own store filter (funnel.routes.test.ts)",
+    why: "the caller's customer list as xlsx, every customer of the store once (funnel.routes.test.ts: 'exports every customer of the store once')",
   },
   'GET /api/v1/orders/export': {
     kind: 'own',
-    why: "an xlsx of the caller's order list, the list's own store filter (orders.routes.test.ts)",
+    why: "the caller's order list as xlsx, row for row (orders.routes.test.ts: 'gives the manager every order the list's filter holds'); the list is checked above",
   },
   'GET /api/v1/owners/export': {
     kind: 'own',
-    why: "an xlsx of the caller's owner cards, the list's own store filter (orders.routes.test.ts)",
+    why: "the caller's owner cards as xlsx, as the list shows them (orders.routes.test.ts: 'gives the manager the owner cards of a licence month'); the list is checked above",
   },
-  'GET /api/v1/reports/traffic': { kind: 'list', path: `/api/v1/reports/traffic?${REPORT_YEAR}` },
-  'GET /api/v1/reports/traffic/customers': {
-    kind: 'list',
-    path: `/api/v1/reports/traffic/customers?${REPORT_YEAR}&metric=visits&pageSize=100`,
-  },
-  'GET /api/v1/reports/traffic/export': {
-    kind: 'own',
-    why: "an xlsx of the caller's store (traffic.routes.test.ts)",
-  },
-  'GET /api/v1/reports/sources': { kind: 'list', path: `/api/v1/reports/sources?${REPORT_YEAR}` },
-  'GET /api/v1/reports/sources/customers': {
-    kind: 'list',
-    path: `/api/v1/reports/sources/customers?${REPORT_YEAR}&metric=leads&pageSize=100`,
-  },
-  'GET /api/v1/reports/sources/export': {
-    kind: 'own',
-    why: "an xlsx of the caller's store (traffic.routes.test.ts)",
-  },
-  // Reports (issue 6)
-  'GET /api/v1/reports/defeats': { kind: 'list', path: `/api/v1/reports/defeats?${REPORT_YEAR}` },
-  'GET /api/v1/reports/defeats/customers': {
-    kind: 'list',
-    path: `/api/v1/reports/defeats/customers?${REPORT_YEAR}&metric=confirmed&pageSize=100`,
-  },
-  'GET /api/v1/reports/defeats/export': {
-    kind: 'own',
-    why: "an xlsx of the caller's store; another store is 404 (defeats.routes.test.ts)",
-  },
-  // Reports (issue 6)
-  'GET /api/v1/reports/follow-up-compliance': {
-    kind: 'list',
-    path: `/api/v1/reports/follow-up-compliance?${REPORT_YEAR}`,
-  },
-  'GET /api/v1/reports/follow-up-compliance/customers': {
-    kind: 'list',
-    path: `/api/v1/reports/follow-up-compliance/customers?${REPORT_YEAR}&metric=tasks_due&pageSize=100`,
-  },
-  'GET /api/v1/reports/follow-up-compliance/export': {
-    kind: 'own',
-    why: "an xlsx of the caller's store; another store is 404 (follow-up-compliance.routes.test.ts)",
-  },
-  // Reports (issue 6)
-  'GET /api/v1/reports/dcc': { kind: 'list', path: `/api/v1/reports/dcc?${REPORT_YEAR}` },
-  'GET /api/v1/reports/dcc/customers': {
-    kind: 'list',
-    path: `/api/v1/reports/dcc/customers?${REPORT_YEAR}&metric=calls&pageSize=100`,
-  },
-  'GET /api/v1/reports/dcc/export': {
-    kind: 'own',
-    why: "an xlsx of the caller's store; another store is 404 (dcc-report.routes.test.ts)",
-  },
-  // Reports (issue 6): the monthly reports cover the month of `from` (this month).
-  'GET /api/v1/reports/progress': { kind: 'list', path: `/api/v1/reports/progress?${REPORT_MONTH}` },
-  'GET /api/v1/reports/progress/customers': {
-    kind: 'list',
-    path: `/api/v1/reports/progress/customers?${REPORT_MONTH}&metric=carried&pageSize=100`,
-  },
-  'GET /api/v1/reports/progress/export': {
-    kind: 'own',
-    why: "an xlsx of the caller's store; another store is 404 (progress.routes.test.ts)",
-  },
-  'GET /api/v1/reports/daily-activity': {
-    kind: 'list',
-    path: `/api/v1/reports/daily-activity?${REPORT_YEAR}`,
-  },
-  'GET /api/v1/reports/daily-activity/customers': {
-    kind: 'list',
-    path: `/api/v1/reports/daily-activity/customers?${REPORT_YEAR}&metric=call&pageSize=100`,
-  },
-  'GET /api/v1/reports/daily-activity/export': {
-    kind: 'own',
-    why: "an xlsx of the caller's store; another store is 404 (daily-activity.routes.test.ts)",
-  },
-  'GET /api/v1/reports/monthly-plan': { kind: 'list', path: `/api/v1/reports/monthly-plan?${REPORT_MONTH}` },
-  'GET /api/v1/reports/monthly-plan/export': {
-    kind: 'own',
-    why: "an xlsx of the caller's store; another store is 404 (kpi.routes.test.ts)",
-  },
-  'GET /api/v1/reports/kpi': { kind: 'list', path: `/api/v1/reports/kpi?${REPORT_MONTH}` },
-  'GET /api/v1/reports/kpi/customers': {
-    kind: 'list',
-    path: `/api/v1/reports/kpi/customers?${REPORT_MONTH}&metric=leads&pageSize=100`,
-  },
-  'GET /api/v1/reports/kpi/export': {
-    kind: 'own',
-    why: "an xlsx of the caller's store; another store is 404 (kpi.routes.test.ts)",
-  },
+  'GET /api/v1/reports/traffic': report(`/api/v1/reports/traffic?${REPORT_YEAR}`),
+  'GET /api/v1/reports/traffic/customers': report(
+    `/api/v1/reports/traffic/customers?${REPORT_YEAR}&metric=visits&pageSize=100`,
+  ),
+  'GET /api/v1/reports/traffic/export': reportExport(`/api/v1/reports/traffic/export?${REPORT_YEAR}`),
+  'GET /api/v1/reports/sources': report(`/api/v1/reports/sources?${REPORT_YEAR}`),
+  'GET /api/v1/reports/sources/customers': report(
+    `/api/v1/reports/sources/customers?${REPORT_YEAR}&metric=leads&pageSize=100`,
+  ),
+  'GET /api/v1/reports/sources/export': reportExport(`/api/v1/reports/sources/export?${REPORT_YEAR}`),
+  'GET /api/v1/reports/defeats': report(`/api/v1/reports/defeats?${REPORT_YEAR}`),
+  'GET /api/v1/reports/defeats/customers': report(
+    `/api/v1/reports/defeats/customers?${REPORT_YEAR}&metric=confirmed&pageSize=100`,
+  ),
+  'GET /api/v1/reports/defeats/export': reportExport(`/api/v1/reports/defeats/export?${REPORT_YEAR}`),
+  'GET /api/v1/reports/follow-up-compliance': report(`/api/v1/reports/follow-up-compliance?${REPORT_YEAR}`),
+  'GET /api/v1/reports/follow-up-compliance/customers': report(
+    `/api/v1/reports/follow-up-compliance/customers?${REPORT_YEAR}&metric=tasks_due&pageSize=100`,
+  ),
+  'GET /api/v1/reports/follow-up-compliance/export': reportExport(
+    `/api/v1/reports/follow-up-compliance/export?${REPORT_YEAR}`,
+  ),
+  'GET /api/v1/reports/dcc': report(`/api/v1/reports/dcc?${REPORT_YEAR}`),
+  'GET /api/v1/reports/dcc/customers': report(
+    `/api/v1/reports/dcc/customers?${REPORT_YEAR}&metric=calls&pageSize=100`,
+  ),
+  'GET /api/v1/reports/dcc/export': reportExport(`/api/v1/reports/dcc/export?${REPORT_YEAR}`),
+  // The monthly reports cover the month of `from` (this month).
+  'GET /api/v1/reports/progress': report(`/api/v1/reports/progress?${REPORT_MONTH}`),
+  'GET /api/v1/reports/progress/customers': report(
+    `/api/v1/reports/progress/customers?${REPORT_MONTH}&metric=carried&pageSize=100`,
+  ),
+  'GET /api/v1/reports/progress/export': reportExport(`/api/v1/reports/progress/export?${REPORT_MONTH}`),
+  'GET /api/v1/reports/daily-activity': report(`/api/v1/reports/daily-activity?${REPORT_YEAR}`),
+  'GET /api/v1/reports/daily-activity/customers': report(
+    `/api/v1/reports/daily-activity/customers?${REPORT_YEAR}&metric=call&pageSize=100`,
+  ),
+  'GET /api/v1/reports/daily-activity/export': reportExport(
+    `/api/v1/reports/daily-activity/export?${REPORT_YEAR}`,
+  ),
+  'GET /api/v1/reports/monthly-plan': report(`/api/v1/reports/monthly-plan?${REPORT_MONTH}`),
+  'GET /api/v1/reports/monthly-plan/export': reportExport(
+    `/api/v1/reports/monthly-plan/export?${REPORT_MONTH}`,
+  ),
+  'GET /api/v1/reports/kpi': report(`/api/v1/reports/kpi?${REPORT_MONTH}`),
+  'GET /api/v1/reports/kpi/customers': report(
+    `/api/v1/reports/kpi/customers?${REPORT_MONTH}&metric=leads&pageSize=100`,
+  ),
+  'GET /api/v1/reports/kpi/export': reportExport(`/api/v1/reports/kpi/export?${REPORT_MONTH}`),
   'GET /api/v1/kpi-targets': { kind: 'list', path: `/api/v1/kpi-targets?month=${REPORT_MONTH.slice(5, 12)}` },
   'PUT /api/v1/kpi-targets': {
     kind: 'row',
@@ -518,6 +577,8 @@ beforeAll(async () => {
     test_drive_id: string;
     stock_vehicle_id: string;
     order_id: string;
+    configuration_id: string;
+    customer_phone: string;
   }>(sql`
     select (select id from customers where dealer_id = ${s1.id} order by id limit 1) as customer_id,
            (select id from leads where dealer_id = ${s1.id} order by id limit 1) as lead_id,
@@ -535,7 +596,11 @@ beforeAll(async () => {
            (select id from demo_cars where dealer_id = ${s1.id} order by id limit 1) as demo_car_id,
            (select id from test_drives where dealer_id = ${s1.id} order by id limit 1) as test_drive_id,
            (select id from stock_vehicles where dealer_id = ${s1.id} order by id limit 1) as stock_vehicle_id,
-           (select id from orders where dealer_id = ${s1.id} and status = 'confirmed' order by id limit 1) as order_id`);
+           (select id from orders where dealer_id = ${s1.id} and status = 'confirmed' order by id limit 1) as order_id,
+           (select id from catalog_configurations where dealer_id = ${s1.id} order by id limit 1) as configuration_id,
+           (select coalesce(c.phone_raw, c.phone_e164) from customers c where c.dealer_id = ${s1.id} and c.phone_e164 is not null
+              and not exists (select 1 from customers o where o.dealer_id <> c.dealer_id and o.phone_e164 = c.phone_e164)
+              order by c.id limit 1) as customer_phone`);
   if (!sample) throw new Error('the demo store has no rows');
   // The demo has no import: the store-1 manager uploads a small file.
   const importer = await t.as('manager');
@@ -567,7 +632,14 @@ beforeAll(async () => {
     testDriveId: sample.test_drive_id,
     stockVehicleId: sample.stock_vehicle_id,
     orderId: sample.order_id,
+    configurationId: sample.configuration_id,
+    customerPhone: sample.customer_phone,
   };
+  // A missing sample would make paths like /orders/null, a 404 of the id's format that checks nothing.
+  for (const [name, value] of Object.entries(store1)) {
+    if (name.endsWith('Id')) expect(value, `store-1 sample ${name}`).toMatch(UUID);
+  }
+  expect(store1.customerPhone, 'store-1 sample customerPhone').toMatch(/\d{4}/);
   const ids = await t.rows<{ id: string }>(sql`
     select id::text as id from users where dealer_id = ${s1.id}
     union all select id::text from customers where dealer_id = ${s1.id}
@@ -609,6 +681,56 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
+/** Store 1's tables with `updated_at` and `version`: a change anywhere moves a count, a time or a sum. */
+const WATCHED_TABLES = [
+  'users',
+  'customers',
+  'leads',
+  'lead_sources',
+  'showroom_visits',
+  'follow_ups',
+  'tasks',
+  'api_keys',
+  'import_jobs',
+  'assignment_rules',
+  'defeat_reasons',
+  'defeat_requests',
+  'follow_up_comments',
+  'notifications',
+  'invitations',
+  'dcc_calls',
+  'demo_cars',
+  'test_drives',
+  'stock_vehicles',
+  'orders',
+  'kpi_targets',
+  'cadence_rule_sets',
+];
+
+/** What a request from store 2 must leave as it was: every watched table, the calendar, the audit log, the store. */
+const store1Snapshot = async () => {
+  const tables: Record<string, unknown> = {};
+  for (const table of WATCHED_TABLES) {
+    [tables[table]] = await t.rows(sql`
+      select count(*)::int as n, max(updated_at)::text as changed, coalesce(sum(version), 0)::int as versions
+      from ${sql.identifier(table)} where dealer_id = ${store1.storeId}`);
+  }
+  const [counts] = await t.rows(sql`
+    select (select count(*)::int from holidays where dealer_id = ${store1.storeId}) as holidays,
+           (select count(*)::int from audit_log where dealer_id = ${store1.storeId}) as audits`);
+  const users = await t.rows(
+    sql`select id, version, display_name from users where dealer_id = ${store1.storeId} order by id`,
+  );
+  const store = await t.rows(
+    sql`select name, code, version, updated_at::text as changed from dealers where id = ${store1.storeId}`,
+  );
+  return { tables, counts, users, store };
+};
+
+/** Whether a user with these roles passes the route's permission check (else: 403). */
+const isAllowed = (route: RouteEntry, roles: string[]) =>
+  route.access === 'public' || (route.access !== 'api_key' && hasPermission(roles as never, route.access));
+
 describe('store isolation', () => {
   it('has a case for every route the API offers', () => {
     const offered = t.server.app.routeCatalog.map((r) => `${r.method} ${r.url}`);
@@ -618,9 +740,7 @@ describe('store isolation', () => {
   });
 
   it('answers 404 (or 403 without the permission) for every store-1 row asked from store 2, and changes nothing', async () => {
-    const before = await t.rows(
-      sql`select id, version, display_name from users where dealer_id = ${store1.storeId} order by id`,
-    );
+    const before = await store1Snapshot();
     let checked = 0;
     for (const route of t.server.app.routeCatalog) {
       const key = `${route.method} ${route.url}`;
@@ -628,23 +748,59 @@ describe('store isolation', () => {
       if (c?.kind !== 'row') continue;
       const path = route.url.replace(':id', c.id(store1));
       for (const actor of actors) {
-        const allowed =
-          route.access === 'public' ||
-          (route.access !== 'api_key' && hasPermission(actor.roles as never, route.access));
         const res = await actor.client.request(route.method, path, c.body ? c.body(store1) : undefined);
-        expect(res.status, `${actor.name} ${key}`).toBe(allowed ? 404 : 403);
+        expect(res.status, `${actor.name} ${key}`).toBe(isAllowed(route, actor.roles) ? 404 : 403);
         expect(JSON.stringify(res.body)).not.toContain(store1.userId);
         checked++;
       }
     }
     expect(checked).toBeGreaterThanOrEqual(15);
-    const after = await t.rows(
-      sql`select id, version, display_name from users where dealer_id = ${store1.storeId} order by id`,
-    );
+    // Writes into the caller's own store that name store-1 rows.
+    for (const route of t.server.app.routeCatalog) {
+      const key = `${route.method} ${route.url}`;
+      const c = ROUTES[key];
+      if (c?.kind !== 'own' || !c.probe) continue;
+      let allowed = 0;
+      for (const actor of actors) {
+        const res = await c.probe.send(actor.client, store1);
+        const may = isAllowed(route, actor.roles);
+        expect(res.status, `${actor.name} ${key}: ${JSON.stringify(res.body)}`).toBe(
+          may ? c.probe.status : 403,
+        );
+        if (may && c.probe.field)
+          expect(res.body.error.fields, `${actor.name} ${key}`).toHaveProperty([c.probe.field]);
+        const text = JSON.stringify(res.body);
+        for (const id of store1Ids) expect(text, `${actor.name} ${key} leaks ${id}`).not.toContain(id);
+        if (may) allowed++;
+      }
+      expect(allowed, `no user of store 2 may call ${key}: the probe proves nothing`).toBeGreaterThan(0);
+    }
+    const after = await store1Snapshot();
     expect(after).toEqual(before);
-    expect(await t.rows(sql`select name, code from dealers where id = ${store1.storeId}`)).toEqual([
-      { name: '上海浦东旗舰店', code: 'SH-PD' },
-    ]);
+    expect(after.store).toMatchObject([{ name: '上海浦东旗舰店', code: 'SH-PD' }]);
+  });
+
+  it("answers 404 (or 403 without the permission) for store 1 named in a report's query", async () => {
+    let checked = 0;
+    for (const route of t.server.app.routeCatalog) {
+      const key = `${route.method} ${route.url}`;
+      const c = ROUTES[key];
+      const path =
+        c?.kind === 'query' ? c.path(store1) : c?.kind === 'list' ? c.foreign?.(store1) : undefined;
+      if (route.url.startsWith('/api/v1/reports/') && route.url !== '/api/v1/reports/options') {
+        expect(path, `${key} needs a case naming store 1 as dealerId`).toContain(
+          `dealerId=${store1.storeId}`,
+        );
+      }
+      if (!path) continue;
+      for (const actor of actors) {
+        const res = await actor.client.request(route.method, path);
+        expect(res.status, `${actor.name} ${key}`).toBe(isAllowed(route, actor.roles) ? 404 : 403);
+        if (res.status === 404) expect(res.body.error.code).toBe('not_found');
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(30);
   });
 
   it('lists nothing of store 1 to users of store 2', async () => {
@@ -652,7 +808,9 @@ describe('store isolation', () => {
       const c = ROUTES[`${route.method} ${route.url}`];
       if (c?.kind !== 'list') continue;
       for (const actor of actors) {
-        const res = await actor.client.get(c.path ?? route.url);
+        const res = await actor.client.get(
+          typeof c.path === 'function' ? c.path(store1) : (c.path ?? route.url),
+        );
         if (res.status === 403) continue;
         expect(res.status, `${actor.name} ${route.url}`).toBe(200);
         const text = JSON.stringify(res.body);

@@ -272,6 +272,15 @@ export const en: Translation = {
     group: 'Dealer group',
     saved: 'Store settings saved',
     stale: 'Someone else changed the store settings. Reload, then save again.',
+    hoursTitle: 'Opening hours and the unassigned-lead alert',
+    opensAt: 'Opens at',
+    closesAt: 'Closes at',
+    hoursHint:
+      'Local time, e.g. 09:00. Waiting time of unassigned leads counts only these hours; test drives are booked within them',
+    alertMinutes: 'Unassigned-lead alert (minutes)',
+    alertMinutesHint:
+      'A lead nobody owns after this many minutes of opening hours alerts the sales manager (default 30)',
+    minutes: 'min',
   },
   showroom: {
     title: 'Reception desk',
@@ -568,7 +577,13 @@ export const en: Translation = {
       timeline: 'Timeline',
       merged: 'This customer was merged into another customer.',
     },
-    leads: { createdAt: 'When', interest: 'Interest', channel: 'Channel' },
+    leads: {
+      createdAt: 'When',
+      interest: 'Interest',
+      channel: 'Channel',
+      man: 'MAN advice',
+      actions: 'Actions',
+    },
     edit: {
       button: 'Edit card',
       title: 'Edit customer card: {{name}}',
@@ -747,6 +762,9 @@ export const en: Translation = {
         "The customer's answer and the outcome (required: a task is done only with its result)",
       resultRequired: 'Log the result first',
       levelAfter: 'Level after',
+      horizonAfter: 'Purchase horizon',
+      horizonHint: 'Hot: 3 months or less · warm: 4-6 · cold: over 6',
+      horizonNone: 'Not judged',
       reason: 'Why the level changes',
       reasonHint: 'Left empty, the result is the reason',
       nextContactAt: 'Next contact',
@@ -802,6 +820,21 @@ export const en: Translation = {
       month_other: 'Every {{count}} months',
     },
     man: { title: 'MAN', money: 'Money', authority: 'Authority', need: 'Need' },
+    temperature: { hot: 'Hot', warm: 'Warm', cold: 'Cold' },
+    changeLevel: {
+      button: 'Change level',
+      title: 'Change the level · {{name}}',
+      level: 'Level',
+      levelRequired: 'Choose a level',
+      horizon: 'Purchase horizon',
+      horizonNone: 'Not judged',
+      reason: 'Why',
+      reasonRequired: 'Say why the level changes',
+      reasonPlaceholder: 'E.g. price agreed, the order is planned for this week',
+      submit: 'Save level',
+      success: 'Level saved',
+      stale: 'Someone else changed this lead. Close and open it again, then save.',
+    },
   },
   cadenceRules: {
     title: 'Follow-up rules',
@@ -1238,6 +1271,14 @@ export const en: Translation = {
     loadFailed: 'Could not load',
   },
   validation: {
+    localTime: 'A local time such as {{example}}',
+    alertMinutes: 'Enter a number of minutes from 1 to 1440',
+    openBeforeClose: 'The store must close after it opens, on the same day',
+    nulCharacter: 'Remove the invisible NUL character (\\u0000) from this text: it cannot be saved.',
+    nulFields:
+      'Some fields hold an invisible NUL character (\\u0000), which cannot be saved. Remove it and try again.',
+    unsavableText:
+      'A text holds a character that cannot be saved, such as an invisible NUL (\\u0000). Remove it and try again.',
     username:
       '2-32 characters: lower-case letters, digits, dot, dash or underscore, starting with a letter or digit.',
     usernameTaken: 'This username is already taken',
@@ -1256,6 +1297,8 @@ export const en: Translation = {
     storeCodeTaken: 'This store code is already in use',
     storeName: 'Enter the store name (at least 2 characters).',
     timeZone: 'Choose a time zone such as Asia/Shanghai.',
+    leadClosedWon: 'This lead is closed as won: a closed lead is not graded.',
+    leadClosedLost: 'This lead is closed as lost: a closed lead is not graded.',
     taken: 'Already in use',
     invalid: 'Not valid',
   },

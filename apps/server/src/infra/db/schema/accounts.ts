@@ -65,7 +65,7 @@ export const dealers = pgTable(
 
 /**
  * Staff accounts. A user belongs to one home store (dealer_id); the username is unique across the
- * installation because people log in with it alone (docs/decisions/0002-accounts-are-global-logins.md).
+ * installation because people log in with it alone (docs/decisions/0001-accounts-are-global-logins.md).
  */
 export const users = pgTable(
   'users',
