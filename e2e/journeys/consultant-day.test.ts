@@ -12,6 +12,14 @@ type Task = {
   customerName: string | null;
 };
 
+type Lead = {
+  id: string;
+  level: string | null;
+  horizon: string | null;
+  man: { money: boolean; authority: boolean; need: boolean } | null;
+  manAction: { code: string } | null;
+};
+
 /** What the server says, read with the page's own session. */
 const api = async <T>(page: Page, path: string): Promise<T> => {
   const response = await page.request.get(path);
@@ -77,7 +85,19 @@ describe("a consultant's day", () => {
       // Choosing the level shows its seed-001 checklist and the rule's proposal for the next contact.
       await page.getByTestId('log-level').click();
       await page.locator(`.ant-select-item-option[title="${newLevel}"]`).click();
-      await page.getByTestId(`level-checklist-${newLevel}`).waitFor();
+      const checklist = page.getByTestId(`level-checklist-${newLevel}`);
+      await checklist.waitFor();
+      // The grading is saved with the result: a criterion of the level, MAN and the purchase horizon.
+      const criterion = newLevel === 'A' ? 'came_back_to_see' : 'stated_intent';
+      await checklist.getByTestId(`criterion-${criterion}`).check();
+      for (const key of ['money', 'authority', 'need'] as const) {
+        // Money and need, but the customer does not decide alone: MaN.
+        if (key === 'authority') await checklist.getByTestId(`man-${key}`).uncheck();
+        else await checklist.getByTestId(`man-${key}`).check();
+      }
+      expect(await checklist.getByTestId('man-action').textContent()).toContain('MaN');
+      await page.getByTestId('log-horizon').click();
+      await page.locator('.ant-select-item-option[title="2-3个月 · 热"]').click();
       const proposal = page.getByTestId('next-contact-proposal');
       await proposal.waitFor();
       expect(await proposal.textContent()).toContain('按跟进规则建议');
@@ -109,12 +129,58 @@ describe("a consultant's day", () => {
       expect(planned).toMatchObject({ ruleKey: `cadence.${newLevel}`, level: newLevel });
       expect(await page.getByTestId(`log-result-${task.id}`).count()).toBe(0);
 
+      // The lead now holds the horizon and MAN that were ticked.
+      if (!task.customerId) throw new Error('the task on a lead has no customer');
+      const customer = await api<{ leads: Lead[] }>(page, `/api/v1/customers/${task.customerId}`);
+      expect(customer.leads.find((lead) => lead.id === task.leadId)).toMatchObject({
+        level: newLevel,
+        horizon: 'm2_3',
+        man: { money: true, authority: false, need: true },
+        manAction: { code: 'MaN' },
+      });
+
       // The customer's timeline shows the result. (The planned task may be past the first page of
       // "upcoming", so the history is read on the customer's page rather than from the worklist.)
-      if (!task.customerId) throw new Error('the task on a lead has no customer');
       await page.goto(`${server.url}/customers/${task.customerId}`);
       const timeline = page.getByTestId('customer-timeline');
       await timeline.getByText('客户确认本周六到店试驾，计划月内订车').first().waitFor();
+
+      // The leads table shows the horizon as hot, the MAN advice and why the consultant owns the lead.
+      const horizon = page.getByTestId(`lead-horizon-${task.leadId}`);
+      await horizon.waitFor();
+      expect(await horizon.textContent()).toContain('2-3个月');
+      expect(await horizon.locator('[data-temperature="hot"]').textContent()).toBe('热');
+      const man = page.getByTestId(`lead-man-${task.leadId}`);
+      expect(await man.textContent()).toContain('MaN');
+      expect(await man.textContent()).toContain('提高品牌信心');
+      expect(await page.getByTestId(`lead-owner-why-${task.leadId}`).textContent()).not.toBe('');
+
+      // "Change level" on the lead: the chosen level's checklist, MAN kept, and why.
+      const raised = newLevel === 'A' ? 'H' : 'A';
+      await page.getByTestId(`lead-change-level-${task.leadId}`).click();
+      const grading = page.getByTestId('change-level-dialog');
+      await grading.waitFor();
+      await page.getByTestId('change-level-level').click();
+      await page.locator(`.ant-select-item-option[title="${raised}"]`).last().click();
+      const raisedChecklist = grading.getByTestId(`level-checklist-${raised}`);
+      await raisedChecklist.waitFor();
+      expect(await raisedChecklist.getByTestId('man-action').textContent()).toContain('MaN');
+      await raisedChecklist
+        .getByTestId(`criterion-${raised === 'H' ? 'model_colour_chosen' : 'terms_negotiated'}`)
+        .check();
+      await page.getByTestId('change-level-reason').fill('试驾后确定车型颜色');
+      await page.getByTestId('change-level-submit').click();
+      await grading.waitFor({ state: 'detached' });
+      await page
+        .getByTestId('customer-leads')
+        .locator(`tr[data-row-key="${task.leadId}"] .ant-tag`, { hasText: new RegExp(`^${raised}$`) })
+        .waitFor();
+      const regraded = await api<{ leads: Lead[] }>(page, `/api/v1/customers/${task.customerId}`);
+      expect(regraded.leads.find((lead) => lead.id === task.leadId)).toMatchObject({
+        level: raised,
+        horizon: 'm2_3',
+        manAction: { code: 'MaN' },
+      });
     } finally {
       await context.close();
     }

@@ -2,7 +2,9 @@ import { normalisePhone } from '@qianke/core/customers/phone';
 import { LEVELS } from '@qianke/core/leads/grading';
 import { HORIZONS } from '@qianke/core/leads/horizon';
 import { z } from 'zod';
+import { ZAssignmentReason } from './assignment';
 import { ZId, ZVersion } from './common';
+import { ZMan, ZManAction } from './follow-ups';
 
 export const ZLevel = z.enum(LEVELS, { message: 'Choose one of the levels O, H, A, B, C.' });
 export const ZHorizon = z.enum(HORIZONS, { message: `Choose one of: ${HORIZONS.join(', ')}.` });
@@ -226,6 +228,10 @@ export const ZCustomerLead = z
     campaignCode: z.string().nullable(),
     note: z.string().nullable(),
     createdAt: z.iso.datetime(),
+    man: ZMan.nullable().meta({ description: 'MAN as last judged when grading; null if never' }),
+    manAction: ZManAction.nullable().meta({ description: 'What seed 001 recommends for that MAN' }),
+    assignmentReason: ZAssignmentReason.nullable().meta({ description: 'Why this lead has its owner' }),
+    version: ZVersion.meta({ description: "The lead's version, for POST /api/v1/leads/:id/level" }),
   })
   .meta({ id: 'CustomerLead' });
 export type TCustomerLead = z.infer<typeof ZCustomerLead>;

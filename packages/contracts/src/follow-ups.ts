@@ -179,7 +179,16 @@ export const ZGradingTable = z
   .meta({ id: 'GradingTable' });
 export type TGradingTable = z.infer<typeof ZGradingTable>;
 
-export const ZMan = z.object({ money: z.boolean(), authority: z.boolean(), need: z.boolean() });
+export const ZMan = z
+  .object({ money: z.boolean(), authority: z.boolean(), need: z.boolean() })
+  .meta({ id: 'Man', description: 'MAN qualification: money, authority, need (true = has it)' });
+export type TMan = z.infer<typeof ZMan>;
+
+/** The action seed 001 recommends for a MAN combination (core/leads/man.ts). */
+export const ZManAction = z
+  .object({ code: z.string(), prospect: z.boolean(), zh: z.string(), en: z.string() })
+  .meta({ id: 'ManAction' });
+export type TManAction = z.infer<typeof ZManAction>;
 
 export const ZChangeLevelRequest = z.object({
   level: ZGradeLevel,
@@ -313,7 +322,8 @@ const followUpFields = {
   levelAfter: ZGradeLevel.optional(),
   horizonAfter: ZGradeHorizon.optional(),
   reason: text(500).optional().meta({ description: 'Why the level changed (defaults to the result)' }),
-  criteria: z.array(z.string().max(60)).max(20).optional(),
+  criteria: z.array(z.string().max(60)).max(20).optional().meta({ description: 'Checklist keys ticked' }),
+  man: ZMan.optional().meta({ description: 'MAN as judged now; stored on the lead (left out: unchanged)' }),
   nextContactAt: ZIsoDateTime.optional().meta({
     description: "The next contact you agreed with the customer; without it, the rule table's proposal",
   }),
@@ -374,6 +384,7 @@ export const ZFollowUpHistory = z
       cardNo: z.string(),
       level: ZGradeLevel.nullable(),
       horizon: ZGradeHorizon.nullable(),
+      man: ZMan.nullable(),
       status: z.string(),
       ownerId: ZId.nullable(),
       version: z.number().int(),
@@ -402,9 +413,7 @@ export const ZLevelChanged = z
     horizon: ZGradeHorizon.nullable(),
     version: z.number().int(),
     change: ZLevelChange.nullable(),
-    manAction: z
-      .object({ code: z.string(), prospect: z.boolean(), zh: z.string(), en: z.string() })
-      .nullable(),
+    manAction: ZManAction.nullable(),
     nextTask: ZTask.nullable(),
   })
   .meta({ id: 'LevelChanged' });

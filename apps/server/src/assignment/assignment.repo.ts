@@ -1,7 +1,7 @@
 import type { Role } from '@qianke/core/accounts/roles';
 import { ASSIGNEE_ROLES } from '@qianke/core/assignment/assignees';
 import type { PoolMember } from '@qianke/core/assignment/choose-owner';
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '../infra/db/database';
 import {
   assignmentRules,
@@ -325,23 +325,60 @@ export const setCustomerOwner = async (
     .where(and(eq(customers.dealerId, dealerId), inArray(customers.id, [...customerIds])));
 };
 
-/** Hands the open tasks of these leads (rule and custom) to their new owner; returns how many moved. */
+/**
+ * Hands the open tasks the previous owner had on these leads (rule and custom) to the new owner;
+ * someone else's task on a lead (a manager's own reminder) stays theirs. Returns how many moved.
+ */
 export const moveOpenTasks = async (
   db: Executor,
   dealerId: string,
-  leadIds: readonly string[],
+  leads: readonly { leadId: string; fromOwnerId: string | null }[],
   assigneeId: string,
 ): Promise<number> => {
-  if (leadIds.length === 0) return 0;
+  const byOwner = new Map<string, string[]>();
+  for (const { leadId, fromOwnerId } of leads) {
+    if (fromOwnerId === null || fromOwnerId === assigneeId) continue;
+    byOwner.set(fromOwnerId, [...(byOwner.get(fromOwnerId) ?? []), leadId]);
+  }
+  if (byOwner.size === 0) return 0;
   const moved = await db
     .update(tasks)
     .set({ assigneeId, updatedAt: sql`now()`, version: sql`${tasks.version} + 1` })
     .where(
       and(
         eq(tasks.dealerId, dealerId),
-        inArray(tasks.leadId, [...leadIds]),
         eq(tasks.status, 'open'),
-        sql`${tasks.assigneeId} <> ${assigneeId}`,
+        or(
+          ...[...byOwner].map(([ownerId, leadIds]) =>
+            and(eq(tasks.assigneeId, ownerId), inArray(tasks.leadId, leadIds)),
+          ),
+        ),
+      ),
+    )
+    .returning({ id: tasks.id });
+  return moved.length;
+};
+
+/**
+ * A departing user's open tasks about these customers that are on no lead (custom tasks about the
+ * customer) go to their colleague with the customers. Returns how many moved.
+ */
+export const moveCustomerTasks = async (
+  db: Executor,
+  dealerId: string,
+  input: { customerIds: readonly string[]; fromUserId: string; toUserId: string },
+): Promise<number> => {
+  if (input.customerIds.length === 0 || input.fromUserId === input.toUserId) return 0;
+  const moved = await db
+    .update(tasks)
+    .set({ assigneeId: input.toUserId, updatedAt: sql`now()`, version: sql`${tasks.version} + 1` })
+    .where(
+      and(
+        eq(tasks.dealerId, dealerId),
+        eq(tasks.status, 'open'),
+        eq(tasks.assigneeId, input.fromUserId),
+        isNull(tasks.leadId),
+        inArray(tasks.customerId, [...input.customerIds]),
       ),
     )
     .returning({ id: tasks.id });

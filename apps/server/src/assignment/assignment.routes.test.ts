@@ -236,6 +236,32 @@ describe('assigning leads', () => {
     expect(again.body).toMatchObject({ assigned: 0, unchanged: 1 });
   });
 
+  it("moves only the previous owner's tasks: a manager's own reminder on the lead stays the manager's", async () => {
+    const [owned] = await t.rows<{ id: string }>(sql`
+      select l.id from leads l
+      where l.owner_id = ${ids.consultant1} and l.status = 'open'
+        and exists (select 1 from tasks t where t.lead_id = l.id and t.status = 'open' and t.custom = false)
+      order by l.id desc limit 1`);
+    if (!owned) throw new Error('consultant1 has no open lead with a rule task in the demo');
+    const reminder = await manager.post('/api/v1/tasks', {
+      leadId: owned.id,
+      title: '周五检查报价',
+      dueAt: new Date(NOW.getTime() + 86_400_000).toISOString(),
+    });
+    expect(reminder.status).toBe(201);
+    expect(reminder.body.assigneeId).toBe(ids.manager);
+
+    const res = await manager.post('/api/v1/leads/assign', { leadIds: [owned.id], ownerId: ids.consultant2 });
+    expect(res.status).toBe(200);
+    const tasks = await t.rows<{ id: string; assignee_id: string; custom: boolean }>(
+      sql`select id, assignee_id, custom from tasks where lead_id = ${owned.id} and status = 'open' order by custom`,
+    );
+    expect(tasks).toEqual([
+      { id: expect.any(String), assignee_id: ids.consultant2, custom: false },
+      { id: reminder.body.id, assignee_id: ids.manager, custom: true },
+    ]);
+  });
+
   it('shows why a lead has its owner, and its history', async () => {
     const captured = await capture('为什么是他', new Date(NOW.getTime() - 5 * MINUTE));
     await manager.post('/api/v1/leads/assign', { leadIds: [captured.leadId], ownerId: ids.consultant1 });
@@ -350,19 +376,33 @@ describe('assigning leads', () => {
     // One of the customers has only a lost lead: the customer still changes hands.
     await t.db.execute(sql`update leads set status = 'lost', closed_at = now() where id = ${b.leadId}`);
     await t.db.execute(sql`update tasks set status = 'cancelled' where lead_id = ${b.leadId}`);
+    // Reminders about the customers themselves, on no lead, go along with them.
+    for (const customerId of [a.customerId, b.customerId]) {
+      const planned = await manager.post('/api/v1/tasks', {
+        customerId,
+        title: '生日问候',
+        dueAt: new Date(NOW.getTime() + 3 * 86_400_000).toISOString(),
+        assigneeId: departing,
+      });
+      expect(planned.status).toBe(201);
+    }
     const res = await manager.post('/api/v1/leads/reassign-all', {
       fromUserId: departing,
       toUserId: ids.consultant1,
       note: '离职交接',
     });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ leads: 1, customers: 2, tasks: 1 });
+    expect(res.body).toMatchObject({ leads: 1, customers: 2, tasks: 3 });
     expect(await lead(a.leadId)).toMatchObject({
       owner_id: ids.consultant1,
       customer_owner: ids.consultant1,
     });
     expect((await lead(b.leadId))?.customer_owner).toBe(ids.consultant1);
     expect((await openTasks(a.leadId)).map((task) => task.assignee_id)).toEqual([ids.consultant1]);
+    const reminders = await t.rows<{ assignee_id: string }>(sql`
+      select assignee_id from tasks where customer_id in (${a.customerId}, ${b.customerId})
+        and lead_id is null and status = 'open'`);
+    expect(reminders).toEqual([{ assignee_id: ids.consultant1 }, { assignee_id: ids.consultant1 }]);
     const left =
       await t.rows(sql`select id from leads where owner_id = ${departing} and status in ('open', 'nurturing')
       union all select id from customers where owner_id = ${departing}

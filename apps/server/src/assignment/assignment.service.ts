@@ -42,6 +42,7 @@ import {
   listQueue,
   listRules,
   lockLeadsForTransfer,
+  moveCustomerTasks,
   type RuleRow,
   type RuleValues,
   setCustomerOwner,
@@ -249,6 +250,13 @@ export const createAssignmentService = ({ db, clock }: AssignmentServiceDeps) =>
       // Customers without an active lead (owners after delivery, lost ones) change hands too.
       const stillOwned = await customerIdsOwnedBy(tx, ctx.dealerId, input.fromUserId);
       await setCustomerOwner(tx, ctx.dealerId, stillOwned, input.toUserId);
+      // Their reminders about these customers that are on no lead go along too.
+      const customerTasks = await moveCustomerTasks(tx, ctx.dealerId, {
+        customerIds: [...new Set([...moved.moved.map((lead) => lead.customerId), ...stillOwned])],
+        fromUserId: input.fromUserId,
+        toUserId: input.toUserId,
+      });
+      const tasksMoved = moved.tasksMoved + customerTasks;
       await insertAuditRows(
         tx,
         ctx.dealerId,
@@ -272,7 +280,7 @@ export const createAssignmentService = ({ db, clock }: AssignmentServiceDeps) =>
           toUserId: input.toUserId,
           leads: moved.moved.length,
           customers: moved.customersChanged + stillOwned.length,
-          tasks: moved.tasksMoved,
+          tasks: tasksMoved,
           note: reason.note,
         },
         requestId,
@@ -280,7 +288,7 @@ export const createAssignmentService = ({ db, clock }: AssignmentServiceDeps) =>
       return {
         leads: moved.moved.length,
         customers: moved.customersChanged + stillOwned.length,
-        tasks: moved.tasksMoved,
+        tasks: tasksMoved,
         assignedAt: now.toISOString(),
       };
     });

@@ -40,8 +40,9 @@ export type TransferResult = {
 /**
  * Gives leads to a new owner, the one way every assignment happens (by hand, by a rule, by a hand-over,
  * by a defeat decision), inside the caller's transaction: the lead's owner and why, the customer's
- * owner when it follows the lead, the open tasks moved along, the rule task re-planned (a lead fresh
- * from the queue gets its first call-back), the new owner notified, and an audit row per change.
+ * owner when it follows the lead, the previous owner's open tasks moved along (a colleague's own
+ * reminder on the lead stays theirs), the rule task re-planned (a lead fresh from the queue gets its
+ * first call-back), the new owner notified, and an audit row per change.
  * Leads the person already owns are left as they are. The caller has checked the leads and the owner.
  */
 export const transferLeads = async (tx: Executor, input: TransferInput): Promise<TransferResult> => {
@@ -63,7 +64,12 @@ export const transferLeads = async (tx: Executor, input: TransferInput): Promise
 
   const customersChanged = await followWithCustomers(tx, input, moving);
   const tasksMoved = ownerId
-    ? await moveOpenTasks(tx, dealerId, ids, ownerId)
+    ? await moveOpenTasks(
+        tx,
+        dealerId,
+        moving.map((row) => ({ leadId: row.id, fromOwnerId: row.ownerId })),
+        ownerId,
+      )
     : await cancelOpenTasks(tx, dealerId, ids);
   await replanLeads(tx, { dealerId, leadIds: ids, now, context: await loadPlanningContext(tx, dealerId) });
 

@@ -1,3 +1,4 @@
+import type { TAssignmentReason } from '@qianke/contracts/assignment';
 import type {
   TCatalogRef,
   TCustomer,
@@ -10,6 +11,7 @@ import type { OtherPhone } from '@qianke/core/customers/merge-profile';
 import { maskPhone } from '@qianke/core/customers/phone';
 import { displayPhone } from '@qianke/core/customers/phone-display';
 import { seesPhoneInFull } from '@qianke/core/customers/visibility';
+import { manAction } from '@qianke/core/leads/man';
 import type { CardRow, LeadRow } from './customers.repo';
 
 /** Who is looking: phones are shown in full or masked per core/customers/visibility.ts. */
@@ -69,26 +71,50 @@ export const toListItem = (row: CardRow, viewer: Viewer): TCustomerListItem => {
   };
 };
 
-const toLead = (lead: LeadRow): TCustomerLead => ({
-  id: lead.id,
-  level: lead.level,
-  horizon: lead.horizon,
-  status: lead.status,
-  ownerId: lead.ownerId,
-  ownerName: lead.ownerName,
-  source: { id: lead.sourceId, code: lead.sourceCode, nameZh: lead.sourceNameZh, nameEn: lead.sourceNameEn },
-  series: lead.seriesId
-    ? { id: lead.seriesId, name: lead.seriesName ?? '', nameEn: lead.seriesNameEn }
-    : null,
-  model: lead.modelId ? { id: lead.modelId, name: lead.modelName ?? '', nameEn: null } : null,
-  colour: lead.colourId
-    ? { id: lead.colourId, name: lead.colourName ?? '', nameEn: lead.colourNameEn }
-    : null,
-  channel: lead.channel,
-  campaignCode: lead.campaignCode,
-  note: lead.note,
-  createdAt: iso(lead.createdAt) ?? '',
-});
+/** The stored reason is jsonb written by assignment; anything without `by` is shown as none. */
+const assignmentReasonOf = (value: unknown): TAssignmentReason | null =>
+  value && typeof value === 'object' && typeof (value as { by?: unknown }).by === 'string'
+    ? (value as TAssignmentReason)
+    : null;
+
+const manOf = (lead: LeadRow) =>
+  lead.manMoney === null || lead.manAuthority === null || lead.manNeed === null
+    ? null
+    : { money: lead.manMoney, authority: lead.manAuthority, need: lead.manNeed };
+
+const toLead = (lead: LeadRow): TCustomerLead => {
+  const man = manOf(lead);
+  const action = man ? manAction(man) : null;
+  return {
+    id: lead.id,
+    level: lead.level,
+    horizon: lead.horizon,
+    status: lead.status,
+    ownerId: lead.ownerId,
+    ownerName: lead.ownerName,
+    source: {
+      id: lead.sourceId,
+      code: lead.sourceCode,
+      nameZh: lead.sourceNameZh,
+      nameEn: lead.sourceNameEn,
+    },
+    series: lead.seriesId
+      ? { id: lead.seriesId, name: lead.seriesName ?? '', nameEn: lead.seriesNameEn }
+      : null,
+    model: lead.modelId ? { id: lead.modelId, name: lead.modelName ?? '', nameEn: null } : null,
+    colour: lead.colourId
+      ? { id: lead.colourId, name: lead.colourName ?? '', nameEn: lead.colourNameEn }
+      : null,
+    channel: lead.channel,
+    campaignCode: lead.campaignCode,
+    note: lead.note,
+    createdAt: iso(lead.createdAt) ?? '',
+    man,
+    manAction: action ? { code: action.code, prospect: action.prospect, zh: action.zh, en: action.en } : null,
+    assignmentReason: assignmentReasonOf(lead.assignmentReason),
+    version: lead.version,
+  };
+};
 
 export const toCustomer = (row: CardRow, leadRows: readonly LeadRow[], viewer: Viewer): TCustomer => {
   const full = seesPhoneInFull(viewer.roles, viewer.userId, row.ownerId);

@@ -8,6 +8,7 @@ import {
   catalogModels,
   catalogSeries,
   customers,
+  leadMan,
   leadSources,
   leads,
   userRoles,
@@ -119,10 +120,16 @@ export const leadsOfCustomer = async (db: Executor, dealerId: string, customerId
       campaignCode: leads.campaignCode,
       note: leads.note,
       createdAt: leads.createdAt,
+      assignmentReason: leads.assignmentReason,
+      manMoney: leadMan.money,
+      manAuthority: leadMan.authority,
+      manNeed: leadMan.need,
+      version: leads.version,
     })
     .from(leads)
     .innerJoin(leadSources, and(eq(leadSources.dealerId, leads.dealerId), eq(leadSources.id, leads.sourceId)))
     .leftJoin(leadOwner, and(eq(leadOwner.dealerId, leads.dealerId), eq(leadOwner.id, leads.ownerId)))
+    .leftJoin(leadMan, and(eq(leadMan.dealerId, leads.dealerId), eq(leadMan.leadId, leads.id)))
     .leftJoin(
       catalogSeries,
       and(eq(catalogSeries.dealerId, leads.dealerId), eq(catalogSeries.id, leads.seriesId)),

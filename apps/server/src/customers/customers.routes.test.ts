@@ -252,3 +252,30 @@ describe('form options', () => {
     expect(owners).not.toContain(users.admin);
   });
 });
+
+describe("the customer's leads", () => {
+  it('say why each lead has its owner, and carry its version and MAN (none until graded)', async () => {
+    const [lead] = await t.rows<{ id: string; customer_id: string }>(sql`
+      select l.id, l.customer_id from leads l left join lead_man m on m.lead_id = l.id
+      where l.dealer_id = ${dealerId} and l.owner_id = ${users.consultant2} and l.status = 'open'
+        and m.lead_id is null
+      order by l.created_at limit 1`);
+    if (!lead) throw new Error('the demo store has no open lead of consultant2');
+    const assigned = await manager.post('/api/v1/leads/assign', {
+      leadIds: [lead.id],
+      ownerId: users.consultant1,
+      note: '客户住得近，交给顾问1',
+    });
+    expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
+    const res = await manager.get(`/api/v1/customers/${lead.customer_id}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const [row] = await t.rows<{ version: number }>(sql`select version from leads where id = ${lead.id}`);
+    expect(res.body.leads.find((l: { id: string }) => l.id === lead.id)).toMatchObject({
+      ownerId: users.consultant1,
+      assignmentReason: { by: 'manager', managerId: users.manager, note: '客户住得近，交给顾问1' },
+      man: null,
+      manAction: null,
+      version: row?.version,
+    });
+  });
+});

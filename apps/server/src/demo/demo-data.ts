@@ -1,5 +1,7 @@
 import type { Role } from '@qianke/core/accounts/roles';
 import { defaultChannelOf } from '@qianke/core/customers/default-sources';
+import { PRESET_SEED_001, planOwnerCare } from '@qianke/core/follow-ups/cadence';
+import { desiredLeadTask, sameTask } from '@qianke/core/follow-ups/lead-task';
 import type * as schema from '../infra/db/schema/index';
 import { type LeadSourceRow, sourceRowsFor } from '../sources/source-rows';
 
@@ -428,6 +430,12 @@ const rank = (level: Level) => UP.indexOf(level);
 const CADENCE_DAYS: Record<Level, number> = { O: 3, H: 2, A: 1, B: 7, C: 14 };
 const NURTURE_DAYS = 30;
 const OWNER_CARE_DAYS = 14;
+/**
+ * What the task planner of a demo store works with: no saved rule table (so seed 001), no holidays,
+ * Shanghai time. The open rule task of each demo lead is the one it plans (core desiredLeadTask), so a
+ * re-plan of the demo changes nothing.
+ */
+const PLANNING = { rules: PRESET_SEED_001, holidays: [], timeZone: 'Asia/Shanghai' } as const;
 
 const LEVEL_REASON_UP: Record<Level, readonly string[]> = {
   C: ['意向模糊，暂无明确购车时间', '初步了解，可能流向竞品'],
@@ -956,7 +964,12 @@ export const generateDemoData = ({ now: nowDate, passwordHash }: DemoOptions): D
       // Some walk-ins buy on their first visit (a visit that is over by now).
       const firstVisitDeal = status === 'won' && walkIn && t0 + 3 * HOUR < now && rng.chance(0.15);
       // Shared with the helpers below, so kept in one object (closures and narrowing do not mix).
-      const cur = { level: null as Level | null, pending: null as Pending | null, lastAt: t0 };
+      const cur = {
+        level: null as Level | null,
+        pending: null as Pending | null,
+        lastAt: t0,
+        lastFollowUp: null as DemoData['followUps'][number] | null,
+      };
       let ownerId = owner?.id ?? null;
       let assignedAt: number | null = owner ? t0 + (walkIn ? rng.int(1, 5) : rng.int(10, 90)) * MINUTE : null;
       if (assignedAt !== null && assignedAt > now) assignedAt = now;
@@ -966,6 +979,7 @@ export const generateDemoData = ({ now: nowDate, passwordHash }: DemoOptions): D
       let lostReason: LostReason | null = null;
       let note = input.note ?? null;
       let ownerSince: string | null = null;
+      let deliveredAt: number | null = null;
       let nurtureHorizon: Horizon | null = null;
 
       const levelTitle = (l: Level | null) => (l === 'O' ? `交车准备跟进 ${who}` : `${l ?? ''}级跟进 ${who}`);
@@ -1076,6 +1090,8 @@ export const generateDemoData = ({ now: nowDate, passwordHash }: DemoOptions): D
         cur.pending = f.next;
         cur.level = after;
         cur.lastAt = Math.max(cur.lastAt, f.at);
+        if (!cur.lastFollowUp || (cur.lastFollowUp.occurredAt as Date).getTime() <= f.at)
+          cur.lastFollowUp = row;
         return row;
       };
 
@@ -1200,7 +1216,7 @@ export const generateDemoData = ({ now: nowDate, passwordHash }: DemoOptions): D
             owner && !firstVisitDeal
               ? {
                   kind: 'first_contact',
-                  ruleKey: 'first_contact_24h',
+                  ruleKey: 'first_contact',
                   dueAt: firstContactDueAt,
                   createdAt: recordedAt,
                   assigneeId: owner.id,
@@ -1238,7 +1254,7 @@ export const generateDemoData = ({ now: nowDate, passwordHash }: DemoOptions): D
         const created = assignedAt ?? t0;
         cur.pending = {
           kind: 'first_contact',
-          ruleKey: 'first_contact_24h',
+          ruleKey: 'first_contact',
           dueAt: firstContactDueAt,
           createdAt: created,
           assigneeId: owner.id,
@@ -1370,9 +1386,15 @@ export const generateDemoData = ({ now: nowDate, passwordHash }: DemoOptions): D
         if (delivered) {
           addVisit(plannedDelivery, orderConsultant.id, { minutes: [60, 120] });
           ownerSince = localDate(plannedDelivery);
+          deliveredAt = plannedDelivery;
           const care = (from: number): Pending => ({
             kind: 'owner_care',
-            ruleKey: 'owner_care',
+            // Intensive for 3 months after delivery, then regular, as the rule table names them.
+            ruleKey: planOwnerCare({
+              deliveredOn: localDate(plannedDelivery),
+              after: at(from),
+              ...PLANNING,
+            }).ruleKey,
             dueAt: dueAfter(from, OWNER_CARE_DAYS),
             createdAt: from,
             assigneeId: orderConsultant.id,
@@ -1467,24 +1489,49 @@ export const generateDemoData = ({ now: nowDate, passwordHash }: DemoOptions): D
 
       const level = cur.level;
       const horizon = status === 'nurturing' ? nurtureHorizon : horizonFor(level, status);
-      const stillPending = cur.pending;
-      if (stillPending) {
+      // The open rule task: what the planner plans for the lead as it ends up (an open task the story
+      // left, e.g. a nurturing milestone, stays when the planner keeps it).
+      const simulated = cur.pending;
+      const simulatedId = simulated ? rng.uuid(simulated.createdAt) : null;
+      const current = simulated
+        ? { kind: simulated.kind, ruleKey: simulated.ruleKey, dueAt: at(simulated.dueAt) }
+        : null;
+      const planned = desiredLeadTask({
+        lead: {
+          status,
+          ownerId,
+          level,
+          createdAt: at(t0),
+          firstContactDueAt: at(firstContactDueAt),
+          firstContactedAt: nullableAt(firstContactedAt),
+          lastFollowUpAt: (cur.lastFollowUp?.occurredAt as Date | undefined) ?? null,
+          deliveredAt: nullableAt(deliveredAt),
+        },
+        current,
+        ...PLANNING,
+      });
+      if (planned) {
+        const createdAt = simulated?.createdAt ?? Math.max(cur.lastAt, assignedAt ?? t0);
+        const kept =
+          simulated && current && sameTask({ ...current, assigneeId: simulated.assigneeId }, planned);
         data.tasks.push({
           dealerId,
-          id: rng.uuid(stillPending.createdAt),
+          id: simulatedId ?? rng.uuid(createdAt),
           leadId,
           customerId,
-          assigneeId: stillPending.assigneeId,
-          kind: stillPending.kind,
-          dueAt: at(stillPending.dueAt),
+          assigneeId: planned.assigneeId,
+          kind: planned.kind,
+          dueAt: planned.dueAt,
           status: 'open',
           doneAt: null,
           followUpId: null,
-          ruleKey: stillPending.ruleKey,
-          title: stillPending.title,
-          ...stamps(stillPending.createdAt),
+          ruleKey: planned.ruleKey,
+          title: kept ? simulated.title : (planned.holiday?.nameZh ?? null),
+          ...stamps(createdAt),
         });
       }
+      // The last result logged names the next contact, as logging one does.
+      if (cur.lastFollowUp) cur.lastFollowUp.nextContactAt = planned?.dueAt ?? null;
 
       const chosen = level !== null && rank(level) >= rank('A');
       data.leads.push({
@@ -1523,7 +1570,14 @@ export const generateDemoData = ({ now: nowDate, passwordHash }: DemoOptions): D
         updatedAt: at(Math.max(cur.lastAt, assignedAt ?? t0, closedAt ?? t0)),
       });
       const lastAt = Math.max(cur.lastAt, assignedAt ?? t0);
-      return { level, ownerId, nextContactAt: stillPending?.dueAt ?? null, lastAt, ownerSince, closedAt };
+      return {
+        level,
+        ownerId,
+        nextContactAt: planned?.dueAt.getTime() ?? null,
+        lastAt,
+        ownerSince,
+        closedAt,
+      };
     };
 
     /** A repeat inquiry comes some days after the first lead ended, in opening hours, before now. */

@@ -2,6 +2,7 @@ import { DEFAULT_SOURCES } from '@qianke/core/customers/default-sources';
 import { normalisePhone } from '@qianke/core/customers/phone';
 import { asc, type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { replanStoreTasks } from '../follow-ups/plan-lead-tasks';
 import { type Database, openDatabase } from '../infra/db/database';
 import {
   catalogBrands,
@@ -469,6 +470,35 @@ describe('follow-ups and tasks', () => {
     expect(new Set(all.map((t) => t.kind))).toEqual(
       new Set(['first_contact', 'follow_up', 'nurturing', 'owner_care']),
     );
+  });
+});
+
+describe('the open rule tasks', () => {
+  it('are what the task planner plans: a re-plan of each demo store changes nothing', async () => {
+    const rollback = new Error('roll back the re-plan');
+    for (const dealerId of loaded.storeIds) {
+      let changed: number | undefined;
+      await expect(
+        database.db.transaction(async (tx) => {
+          changed = await replanStoreTasks(tx, { dealerId, now: NOW });
+          throw rollback;
+        }),
+      ).rejects.toBe(rollback);
+      expect(changed, dealerId).toBe(0);
+    }
+  });
+
+  it('follow the planner for won leads: owner care after delivery for the lead owner', async () => {
+    const { leads: allLeads, tasks: all, orders: allOrders } = await data();
+    const delivered = new Set(allOrders.filter((o) => o.status === 'delivered').map((o) => o.leadId));
+    const care = all.filter((t) => t.status === 'open' && t.kind === 'owner_care');
+    expect(care.length).toBeGreaterThan(0);
+    for (const task of care) {
+      const lead = allLeads.find((l) => l.id === task.leadId);
+      expect(delivered.has(task.leadId)).toBe(true);
+      expect(task.assigneeId).toBe(lead?.ownerId);
+      expect(['owner_care.intensive', 'owner_care.regular']).toContain(task.ruleKey);
+    }
   });
 });
 

@@ -143,6 +143,28 @@ describe('comments (批复)', () => {
     expect((await manager.get('/api/v1/follow-ups/not-an-id/comments')).status).toBe(404);
   });
 
+  it("also notifies the lead's owner when someone else wrote the follow-up, once each", async () => {
+    // consultant2 (covering for a day) followed up consultant1's lead.
+    const id = uuidv7();
+    await t.db.execute(sql`
+      insert into follow_ups (dealer_id, id, lead_id, customer_id, user_id, channel, content, result, occurred_at)
+      select dealer_id, ${id}, ${mine.lead_id}, ${mine.customer_id}, ${user.consultant2}, 'phone', '代同事回访', '客户周日到店', now()
+        from users where id = ${user.consultant2}`);
+    const res = await manager.post(`/api/v1/follow-ups/${id}/comments`, { body: '周日安排李娜接待' });
+    expect(res.status).toBe(201);
+    const notified = await t.rows<{ user_id: string; payload: any }>(sql`
+      select user_id, payload from notifications
+       where kind = 'comment' and subject_key = ${`comment:${res.body.id}`} order by user_id`);
+    expect(notified.map((n) => n.user_id).sort()).toEqual([user.consultant1, user.consultant2].sort());
+    const bell = await consultant1.get('/api/v1/notifications?unread=true');
+    expect(bell.body.items.find((n: any) => n.payload.commentId === res.body.id)?.payload).toMatchObject({
+      followUpId: id,
+      leadId: mine.lead_id,
+      authorName: '王经理',
+      excerpt: '周日安排李娜接待',
+    });
+  });
+
   it('does not notify a manager who comments on their own follow-up', async () => {
     const id = uuidv7();
     await t.db.execute(sql`

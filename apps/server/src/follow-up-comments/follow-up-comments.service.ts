@@ -66,7 +66,7 @@ const canSee = (ctx: AuthContext, f: FollowUpSubject): boolean =>
   f.customerOwnerId === ctx.userId ||
   f.authorId === ctx.userId;
 
-/** Managers' comments (批复) on follow-ups; the author of the follow-up is notified. */
+/** Managers' comments (批复) on follow-ups; the follow-up's author and the lead's owner are notified. */
 export const createFollowUpCommentsService = ({ db }: { db: Db }) => {
   const load = async (tx: Executor, ctx: AuthContext, followUpId: string): Promise<FollowUpSubject> => {
     const subject = await findFollowUpSubject(tx, ctx.dealerId, followUpId);
@@ -99,10 +99,14 @@ export const createFollowUpCommentsService = ({ db }: { db: Db }) => {
         entityId: id,
         after: { followUpId, leadId: subject.leadId, body: input.body },
       });
-      if (subject.authorId !== ctx.userId) {
+      // The one who wrote the follow-up, and whoever follows the lead up now when that is someone else.
+      const readers = new Set([subject.authorId, subject.leadOwnerId]);
+      readers.delete(ctx.userId);
+      for (const userId of readers) {
+        if (userId === null) continue;
         await notify(tx, {
           dealerId: ctx.dealerId,
-          userId: subject.authorId,
+          userId,
           kind: 'comment',
           subjectKey: `comment:${id}`,
           payload: {

@@ -1,5 +1,6 @@
 import type { Level } from '@qianke/core/leads/grading';
 import type { Horizon } from '@qianke/core/leads/horizon';
+import type { Man } from '@qianke/core/leads/man';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../infra/db/database';
@@ -8,6 +9,7 @@ import {
   followUpComments,
   followUps,
   leadLevelChanges,
+  leadMan,
   leads,
   users,
 } from '../infra/db/schema/index';
@@ -23,6 +25,8 @@ export type WorkLeadRow = {
   ownerId: string | null;
   level: Level | null;
   horizon: Horizon | null;
+  /** MAN as last judged, null if never. */
+  man: Man | null;
   status: 'open' | 'won' | 'lost' | 'nurturing';
   firstContactedAt: Date | null;
   version: number;
@@ -43,15 +47,38 @@ export const findWorkLead = async (
       ownerId: leads.ownerId,
       level: leads.level,
       horizon: leads.horizon,
+      money: leadMan.money,
+      authority: leadMan.authority,
+      need: leadMan.need,
       status: leads.status,
       firstContactedAt: leads.firstContactedAt,
       version: leads.version,
     })
     .from(leads)
     .innerJoin(customers, and(eq(customers.dealerId, leads.dealerId), eq(customers.id, leads.customerId)))
+    .leftJoin(leadMan, and(eq(leadMan.dealerId, leads.dealerId), eq(leadMan.leadId, leads.id)))
     .where(and(eq(leads.dealerId, dealerId), eq(leads.id, leadId)))
     .limit(1);
-  return row ? { ...row, level: row.level ?? null, horizon: row.horizon ?? null } : undefined;
+  if (!row) return undefined;
+  const { money, authority, need, ...lead } = row;
+  return {
+    ...lead,
+    level: lead.level ?? null,
+    horizon: lead.horizon ?? null,
+    man: money === null || authority === null || need === null ? null : { money, authority, need },
+  };
+};
+
+/** Stores the MAN judged for a lead now (one row per lead, replaced by the next judgement). */
+export const saveLeadMan = async (
+  db: Executor,
+  row: { dealerId: string; leadId: string; man: Man; judgedBy: string; judgedAt: Date },
+): Promise<void> => {
+  const values = { ...row.man, judgedBy: row.judgedBy, judgedAt: row.judgedAt };
+  await db
+    .insert(leadMan)
+    .values({ dealerId: row.dealerId, leadId: row.leadId, ...values })
+    .onConflictDoUpdate({ target: [leadMan.dealerId, leadMan.leadId], set: values });
 };
 
 /**
@@ -247,6 +274,15 @@ export const listFollowUps = async (
     levelBefore: row.levelBefore as Level | null,
     levelAfter: row.levelAfter as Level | null,
   }));
+};
+
+/** Locks a follow-up's row, so that two tasks completed with it at once queue up and see each other. */
+export const lockFollowUp = async (db: Executor, dealerId: string, id: string): Promise<void> => {
+  await db
+    .select({ id: followUps.id })
+    .from(followUps)
+    .where(and(eq(followUps.dealerId, dealerId), eq(followUps.id, id)))
+    .for('update');
 };
 
 export type CommentRow = {

@@ -206,6 +206,96 @@ describe('logging results walks a lead through the cadence', () => {
   });
 });
 
+describe('a result logged with the horizon, the ticked checklist and MAN', () => {
+  let leadId: string;
+  let customerId: string;
+
+  const customerLead = async () => {
+    const res = await consultant1.get(`/api/v1/customers/${customerId}`);
+    expect(res.status).toBe(200);
+    return res.body.leads.find((l: { id: string }) => l.id === leadId);
+  };
+
+  it('stores them on the lead; the customer returns MAN with its recommended action', async () => {
+    await setNow('2027-02-01T10:00:00');
+    ({ leadId, customerId } = await newLead(ids.consultant1));
+    expect(await customerLead()).toMatchObject({ man: null, manAction: null, horizon: null });
+    const res = await logResult(consultant1, leadId, {
+      levelAfter: 'A',
+      horizonAfter: 'm2_3',
+      criteria: ['terms_negotiated', 'came_back_to_see'],
+      man: { money: true, authority: false, need: true },
+      result: '价格谈妥，家人还没拿定主意',
+    });
+    expect(res.status).toBe(201);
+    const [row] = await t.rows<{ version: number; assignment_reason: unknown }>(
+      sql`select version, assignment_reason from leads where id = ${leadId}`,
+    );
+    expect(res.body.leadVersion).toBe(row?.version);
+    expect(await customerLead()).toMatchObject({
+      level: 'A',
+      horizon: 'm2_3',
+      man: { money: true, authority: false, need: true },
+      manAction: { code: 'MaN', prospect: true, en: expect.stringContaining('confidence in the brand') },
+      assignmentReason: row?.assignment_reason ?? null,
+      version: row?.version,
+    });
+    const history = await consultant1.get(`/api/v1/leads/${leadId}/follow-ups`);
+    expect(history.body.lead).toMatchObject({
+      horizon: 'm2_3',
+      man: { money: true, authority: false, need: true },
+    });
+    const [audit] = await t.rows<{ before: any; after: any }>(
+      sql`select before, after from audit_log where entity_id = ${leadId} and action = 'lead.level_change'
+          order by id desc limit 1`,
+    );
+    expect(audit?.before).toMatchObject({ level: null, horizon: null, man: null });
+    expect(audit?.after).toMatchObject({
+      level: 'A',
+      horizon: 'm2_3',
+      man: 'MaN',
+      criteria: ['terms_negotiated', 'came_back_to_see'],
+      followUpId: res.body.followUp.id,
+    });
+  });
+
+  it('a new MAN alone is stored and recorded; a result without MAN leaves it as it was', async () => {
+    const [before] = await t.rows<{ version: number }>(sql`select version from leads where id = ${leadId}`);
+    const res = await logResult(consultant1, leadId, {
+      man: { money: true, authority: true, need: true },
+      result: '家人同意，下周来订车',
+      version: before?.version,
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.levelChange).toBeNull();
+    expect(res.body.leadVersion).toBeGreaterThan(before?.version ?? 0);
+    const [logged] = await t.rows<{ after: any }>(
+      sql`select after from audit_log where entity_id = ${leadId} and action = 'follow_up.create'
+          order by id desc limit 1`,
+    );
+    expect(logged?.after).toMatchObject({ followUpId: res.body.followUp.id, man: 'MAN', criteria: [] });
+    expect(await customerLead()).toMatchObject({
+      level: 'A',
+      horizon: 'm2_3',
+      man: { money: true, authority: true, need: true },
+      manAction: { code: 'MAN' },
+    });
+    expect((await logResult(consultant1, leadId, { result: '确认周六到店' })).status).toBe(201);
+    expect((await customerLead()).manAction.code).toBe('MAN');
+    const levels = await t.rows(sql`select 1 from lead_level_changes where lead_id = ${leadId}`);
+    expect(levels).toHaveLength(1);
+  });
+
+  it('refuses an unknown horizon and a MAN that is not three yes/no answers, next to the fields', async () => {
+    const res = await logResult(consultant1, leadId, {
+      horizonAfter: 'soon',
+      man: { money: 'yes', authority: true },
+    });
+    expect(res.status).toBe(422);
+    expect(Object.keys(res.body.error.fields).sort()).toEqual(['horizonAfter', 'man.money', 'man.need']);
+  });
+});
+
 describe("due dates at month end and in the store's time zone", () => {
   it.each([
     // 00:30 in Shanghai on 28 Feb is still 27 Feb in UTC: the store's day counts.
@@ -240,7 +330,7 @@ describe('grading', () => {
   });
 
   it('grades a lead with checklist and MAN, records the change, and re-plans its task', async () => {
-    const { leadId } = await newLead(ids.consultant1);
+    const { leadId, customerId } = await newLead(ids.consultant1);
     const [lead] = await t.rows<{ version: number }>(sql`select version from leads where id = ${leadId}`);
     const body = {
       level: 'H',
@@ -269,6 +359,31 @@ describe('grading', () => {
     });
     const stale = await consultant1.post(`/api/v1/leads/${leadId}/level`, { ...body, level: 'A' });
     expect(stale.status).toBe(409);
+    // The MAN stays on the lead: the customer page shows it with its action.
+    const customer = await consultant1.get(`/api/v1/customers/${customerId}`);
+    expect(customer.body.leads[0]).toMatchObject({
+      id: leadId,
+      level: 'H',
+      horizon: 'm1',
+      man: { money: true, authority: true, need: true },
+      manAction: { code: 'MAN', zh: '优质客户，直接促成' },
+      version: res.body.version,
+    });
+  });
+
+  it('refuses to grade a closed lead, won or lost, and leaves its level as it is', async () => {
+    for (const status of ['won', 'lost'] as const) {
+      const { leadId } = await newLead(ids.consultant1);
+      await consultant1.post(`/api/v1/leads/${leadId}/level`, { level: 'A', reason: '计划一个月内购车' });
+      await t.db.execute(sql`update leads set status = ${status}, closed_at = now() where id = ${leadId}`);
+      const res = await consultant1.post(`/api/v1/leads/${leadId}/level`, { level: 'C', reason: '再评级' });
+      expect(res.status).toBe(409);
+      expect(res.body.error.message).toBe(`This lead is closed as ${status}: a closed lead is not graded.`);
+      const [lead] = await t.rows<{ level: string }>(sql`select level from leads where id = ${leadId}`);
+      expect(lead?.level).toBe('A');
+      const changes = await t.rows(sql`select id from lead_level_changes where lead_id = ${leadId}`);
+      expect(changes).toHaveLength(1);
+    }
   });
 
   it("a consultant may not grade another consultant's lead; a manager may", async () => {

@@ -12,9 +12,9 @@ import type {
 } from '@qianke/contracts/follow-ups';
 import { customerScopeOf } from '@qianke/core/customers/visibility';
 import { desiredLeadTask, MANUAL_NEXT_RULE_KEY } from '@qianke/core/follow-ups/lead-task';
-import { LEVEL_TABLE, type Level } from '@qianke/core/leads/grading';
+import { gradingProblem, LEVEL_TABLE, type Level } from '@qianke/core/leads/grading';
 import { HORIZONS, type Horizon, temperatureOf } from '@qianke/core/leads/horizon';
-import { type Man, manAction } from '@qianke/core/leads/man';
+import { type Man, manAction, manCode } from '@qianke/core/leads/man';
 import { DomainError } from '@qianke/core/shared/domain-error';
 import { recordAudit } from '../infra/audit/record-audit';
 import type { Clock } from '../infra/clock';
@@ -29,6 +29,7 @@ import {
   listComments,
   listFollowUps,
   listLevelChanges,
+  saveLeadMan,
   setFollowUpNextContact,
   syncCustomerLevel,
   updateWorkLead,
@@ -116,8 +117,10 @@ export type LoggedFollowUp = {
   leadVersion: number;
 };
 
+const manCodeOf = (man: Man | null) => (man ? manCode(man) : null);
+
 /**
- * Writes a level (and horizon) change of a lead: the lead, the customer's level, the history row
+ * Writes a grading of a lead: its level, horizon and MAN, the customer's level, the level history row
  * and the audit row. Returns the history row id, or null when the level did not change.
  */
 export const applyGrade = async (
@@ -128,6 +131,8 @@ export const applyGrade = async (
     /** null: the lead stays ungraded. */
     level: Level | null;
     horizon?: Horizon | null | undefined;
+    /** MAN as judged now; undefined leaves the stored one. */
+    man?: Man | undefined;
     reason: string;
     now: Date;
     firstContactedAt?: Date;
@@ -141,14 +146,26 @@ export const applyGrade = async (
   const levelChanged = level !== null && level !== lead.level;
   const horizonChanged =
     input.horizon !== undefined && input.horizon !== null && input.horizon !== lead.horizon;
+  const man = input.man;
+  const manChanged = man !== undefined && manCodeOf(man) !== manCodeOf(lead.man);
   const patch = {
     ...(levelChanged ? { level } : {}),
     ...(horizonChanged && input.horizon ? { horizon: input.horizon } : {}),
     ...(input.firstContactedAt ? { firstContactedAt: input.firstContactedAt } : {}),
   };
-  if (Object.keys(patch).length === 0) return { changeId: null, version: lead.version };
+  if (Object.keys(patch).length === 0 && !manChanged) return { changeId: null, version: lead.version };
+  // A new MAN alone also bumps the lead's version: whoever read the lead before has a stale view.
   const version = await updateWorkLead(tx, ctx.dealerId, lead.id, patch, lead.version);
   if (version === undefined) throw new DomainError('stale_version', STALE);
+  if (manChanged && man) {
+    await saveLeadMan(tx, {
+      dealerId: ctx.dealerId,
+      leadId: lead.id,
+      man: { money: man.money, authority: man.authority, need: man.need },
+      judgedBy: ctx.userId,
+      judgedAt: input.now,
+    });
+  }
   let changeId: string | null = null;
   if (levelChanged) {
     changeId = await insertLevelChange(tx, {
@@ -162,17 +179,18 @@ export const applyGrade = async (
     });
     await syncCustomerLevel(tx, ctx.dealerId, lead.customerId);
   }
-  if (levelChanged || horizonChanged) {
+  if (levelChanged || horizonChanged || manChanged) {
     await recordAudit(tx, {
       dealerId: ctx.dealerId,
       actorId: ctx.userId,
       action: 'lead.level_change',
       entity: 'lead',
       entityId: lead.id,
-      before: { level: lead.level, horizon: lead.horizon },
+      before: { level: lead.level, horizon: lead.horizon, man: manCodeOf(lead.man) },
       after: {
         level: levelChanged ? level : lead.level,
         horizon: horizonChanged ? input.horizon : lead.horizon,
+        man: manCodeOf(man ?? lead.man),
         reason: input.reason,
         ...input.audit,
       },
@@ -235,7 +253,10 @@ export const createFollowUpsService = ({ db, clock }: { db: Db; clock: Clock }) 
     return row ? toTask(row) : null;
   };
 
-  /** Grades a lead: level, horizon, the ticked checklist and MAN. The checklist is advice, not a gate. */
+  /**
+   * Grades a lead: level, horizon, the ticked checklist and MAN. The checklist is advice, not a gate;
+   * a closed lead (won or lost) is not graded.
+   */
   const changeLevel = async (
     ctx: AuthContext,
     leadId: string,
@@ -244,15 +265,18 @@ export const createFollowUpsService = ({ db, clock }: { db: Db; clock: Clock }) 
     const now = clock.now();
     return db.transaction(async (tx) => {
       const lead = await loadLeadFor(tx, ctx, leadId);
+      const problem = gradingProblem(lead.status);
+      if (problem) throw new DomainError('conflict', problem);
       const man: Man | undefined = input.man;
       const action = man ? manAction(man) : null;
       const { changeId, version } = await applyGrade(tx, ctx, lead, {
         level: input.level,
         horizon: input.horizon,
+        man,
         reason: input.reason,
         now,
         version: input.version,
-        audit: { criteria: input.criteria ?? [], ...(action ? { man: action.code } : {}) },
+        audit: { criteria: input.criteria ?? [] },
       });
       await replanLeadTasks(tx, { dealerId: ctx.dealerId, leadId, now });
       const after = await loadLeadFor(tx, ctx, leadId);
@@ -321,6 +345,7 @@ export const createFollowUpsService = ({ db, clock }: { db: Db; clock: Clock }) 
     const { changeId, version } = await applyGrade(tx, ctx, lead, {
       level: levelAfter,
       horizon: input.horizonAfter,
+      man: input.man,
       reason: input.reason?.trim() || input.result,
       now,
       ...(lead.firstContactedAt ? {} : { firstContactedAt: now }),
@@ -372,6 +397,9 @@ export const createFollowUpsService = ({ db, clock }: { db: Db; clock: Clock }) 
         result: input.result,
         levelBefore: lead.level,
         levelAfter,
+        // What was ticked when grading, kept even when the level stays.
+        criteria: input.criteria ?? [],
+        man: input.man ? manCode(input.man) : null,
         completedTaskId: task?.id ?? null,
         nextTaskId,
         nextContactAt: nextDue?.toISOString() ?? null,
@@ -437,6 +465,7 @@ export const createFollowUpsService = ({ db, clock }: { db: Db; clock: Clock }) 
         cardNo: lead.cardNo,
         level: lead.level,
         horizon: lead.horizon,
+        man: lead.man,
         status: lead.status,
         ownerId: lead.ownerId,
         version: lead.version,

@@ -1,5 +1,5 @@
 import type { Level } from '@qianke/core/leads/grading';
-import { and, asc, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lt, ne, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../infra/db/database';
 import { customers, leads, tasks, users } from '../infra/db/schema/index';
 
@@ -25,6 +25,7 @@ export type TaskViewRow = {
   leadVersion: number | null;
   assigneeName: string;
   createdBy: string | null;
+  createdAt: Date;
 };
 
 const taskView = {
@@ -47,6 +48,7 @@ const taskView = {
   leadVersion: leads.version,
   assigneeName: users.displayName,
   createdBy: tasks.createdBy,
+  createdAt: tasks.createdAt,
 };
 
 const selectTaskViews = (db: Executor) =>
@@ -164,6 +166,21 @@ export const countOpenTasks = async (
     )
     .groupBy(tasks.assigneeId, users.displayName)
     .orderBy(asc(users.displayName));
+};
+
+/** Another task than `taskId` whose result is this follow-up, if one is. */
+export const findTaskWithResult = async (
+  db: Executor,
+  dealerId: string,
+  followUpId: string,
+  taskId: string,
+): Promise<{ id: string } | undefined> => {
+  const [row] = await db
+    .select({ id: tasks.id })
+    .from(tasks)
+    .where(and(eq(tasks.dealerId, dealerId), eq(tasks.followUpId, followUpId), ne(tasks.id, taskId)))
+    .limit(1);
+  return row;
 };
 
 /** Marks an open task done with the follow-up that holds its result. False when it was not open. */

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, startTestServer, type TestServer } from '../test-support/test-server';
 
@@ -15,6 +16,18 @@ let consultant1: ApiClient;
 let manager: ApiClient;
 
 type Task = { id: string; dueAt: string; assigneeId: string; status: string; leadId: string | null };
+
+/** A follow-up on a lead logged now by consultant1 that closed no task (as a tool that plans nothing would). */
+const freshFollowUp = async (leadId: string, customerId: string): Promise<string> => {
+  const id = uuidv7();
+  await t.db.execute(sql`
+    insert into follow_ups (dealer_id, id, lead_id, customer_id, user_id, channel, content, result, occurred_at)
+    select dealer_id, ${id}, ${leadId}, ${customerId}, id, 'phone', '电话确认金融方案', '客户同意周末到店',
+           ${now.toISOString()}::timestamptz
+      from users where id = ${ids.consultant1}`);
+  return id;
+};
+let usedFollowUp: { id: string; leadId: string } | undefined;
 
 beforeAll(async () => {
   t = await startTestServer({ clock });
@@ -171,18 +184,69 @@ describe('custom tasks', () => {
     expect((await consultant1.post(`/api/v1/tasks/${taskId}/done`, { result: '再来一次' })).status).toBe(409);
   });
 
-  it('a task completed with an existing follow-up keeps that follow-up as its result', async () => {
-    const created = await consultant1.post('/api/v1/tasks', {
-      leadId,
+  it('a task closed with an existing follow-up keeps it as its result, and its lead gets its next rule task', async () => {
+    // An open lead of consultant1 with its rule task, and a follow-up logged since (one that closed no task).
+    const [lead] = await t.rows<{ lead_id: string; customer_id: string; task_id: string }>(sql`
+      select l.id as lead_id, l.customer_id, t.id as task_id
+        from leads l join tasks t on t.dealer_id = l.dealer_id and t.lead_id = l.id
+       where l.owner_id = ${ids.consultant1} and l.status = 'open' and t.status = 'open' and t.custom = false
+         and l.id <> ${leadId} and exists (select 1 from follow_ups f where f.lead_id = l.id)
+       order by l.id limit 1`);
+    if (!lead) throw new Error('consultant1 has no open lead with a rule task');
+    const followUpId = await freshFollowUp(lead.lead_id, lead.customer_id);
+
+    const res = await consultant1.post(`/api/v1/tasks/${lead.task_id}/done`, { followUpId });
+    expect(res.status).toBe(200);
+    expect(res.body.task).toMatchObject({ id: lead.task_id, status: 'done', followUpId });
+    expect(res.body.followUp).toMatchObject({ id: followUpId, leadId: lead.lead_id });
+    const open = await t.rows<{ id: string; assignee_id: string }>(sql`
+      select id, assignee_id from tasks
+       where lead_id = ${lead.lead_id} and status = 'open' and custom = false`);
+    expect(open).toEqual([{ id: expect.any(String), assignee_id: ids.consultant1 }]);
+    expect(open[0]?.id).not.toBe(lead.task_id);
+    expect(res.body.nextTask).toMatchObject({ id: open[0]?.id, leadId: lead.lead_id, custom: false });
+    usedFollowUp = { id: followUpId, leadId: lead.lead_id };
+  });
+
+  it('refuses a follow-up that is not the result of this task: logged before it, or already used', async () => {
+    if (!usedFollowUp) throw new Error('the previous test did not run');
+    const planned = await consultant1.post('/api/v1/tasks', {
+      leadId: usedFollowUp.leadId,
       title: '确认金融方案',
       dueAt: '2027-03-15T17:00:00+08:00',
     });
-    const [followUp] = await t.rows<{ id: string }>(
-      sql`select id::text from follow_ups where lead_id = ${leadId} order by occurred_at desc limit 1`,
+    expect(planned.status).toBe(201);
+    const taskId = planned.body.id as string;
+
+    // The demo's follow-ups of this lead were all logged before the task was planned.
+    const [old] = await t.rows<{ id: string }>(sql`
+      select id from follow_ups where lead_id = ${usedFollowUp.leadId} and occurred_at < ${now.toISOString()}
+       order by occurred_at desc limit 1`);
+    if (!old) throw new Error('the lead has no earlier follow-up');
+    const before = await consultant1.post(`/api/v1/tasks/${taskId}/done`, { followUpId: old.id });
+    expect(before.status).toBe(422);
+    expect(before.body.error.fields.followUpId).toBe(
+      'This follow-up was logged before the task was planned: log the result of this task instead.',
     );
-    const res = await consultant1.post(`/api/v1/tasks/${created.body.id}/done`, { followUpId: followUp?.id });
-    expect(res.status).toBe(200);
-    expect(res.body.task).toMatchObject({ status: 'done', followUpId: followUp?.id });
+
+    const used = await consultant1.post(`/api/v1/tasks/${taskId}/done`, { followUpId: usedFollowUp.id });
+    expect(used.status).toBe(422);
+    expect(used.body.error.fields.followUpId).toBe(
+      'This follow-up is already the result of another task: log the result of this task instead.',
+    );
+
+    const [elsewhere] = await t.rows<{ lead_id: string; customer_id: string }>(sql`
+      select id as lead_id, customer_id from leads
+       where owner_id = ${ids.consultant1} and customer_id <> (select customer_id from leads where id = ${usedFollowUp.leadId})
+       limit 1`);
+    if (!elsewhere) throw new Error('consultant1 has no other customer');
+    const otherLead = await freshFollowUp(elsewhere.lead_id, elsewhere.customer_id);
+    const wrong = await consultant1.post(`/api/v1/tasks/${taskId}/done`, { followUpId: otherLead });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.error.fields.followUpId).toBe('There is no such follow-up on the lead of this task.');
+
+    const [still] = await t.rows<{ status: string }>(sql`select status from tasks where id = ${taskId}`);
+    expect(still?.status).toBe('open');
   });
 
   it("nobody completes another user's task unless a manager", async () => {

@@ -2,6 +2,7 @@ import {
   LOG_RESULT_FIRST,
   type TCompleteTaskRequest,
   type TCreateTaskRequest,
+  type TFollowUp,
   type TTask,
   type TTaskCompleted,
   type TTaskList,
@@ -14,16 +15,36 @@ import { dueGroupRange, endOfLocalDay, seesStoreTasks } from '@qianke/core/follo
 import { DomainError } from '@qianke/core/shared/domain-error';
 import { recordAudit } from '../infra/audit/record-audit';
 import type { Clock } from '../infra/clock';
-import type { Db } from '../infra/db/database';
+import type { Db, Executor } from '../infra/db/database';
 import type { AuthContext } from '../infra/http/auth-context';
 import { storeTimeZoneOf } from './cadence-rules.repo';
-import { findCustomerOwner, isActiveStoreUser, latestLeadOfCustomer, listFollowUps } from './follow-ups.repo';
+import {
+  findCustomerOwner,
+  isActiveStoreUser,
+  latestLeadOfCustomer,
+  listFollowUps,
+  lockFollowUp,
+} from './follow-ups.repo';
 import { type FollowUpsService, loadLeadFor, toFollowUp, toTask } from './follow-ups.service';
+import { replanLeadTasks } from './plan-lead-tasks';
 import { insertTask } from './planning.repo';
-import { completeTask, countOpenTasks, findTaskView, listTaskViews, type TaskViewRow } from './tasks.repo';
+import {
+  completeTask,
+  countOpenTasks,
+  findTaskView,
+  findTaskWithResult,
+  listTaskViews,
+  type TaskViewRow,
+} from './tasks.repo';
 
 const STORE_ONLY = "Only managers see the store's tasks.";
 const TASK_NOT_FOUND = 'There is no such task, or it is not yours.';
+const TASK_CLOSED = 'This task is already closed.';
+const FOLLOW_UP_NOT_ON_TASK = 'There is no such follow-up on the lead of this task.';
+const FOLLOW_UP_BEFORE_TASK =
+  'This follow-up was logged before the task was planned: log the result of this task instead.';
+const FOLLOW_UP_USED =
+  'This follow-up is already the result of another task: log the result of this task instead.';
 
 const encodeCursor = (row: { dueAt: Date; id: string }) =>
   Buffer.from(JSON.stringify([row.dueAt.toISOString(), row.id])).toString('base64url');
@@ -160,6 +181,32 @@ export const createTasksService = ({
   const visibleTask = (ctx: AuthContext, task: TaskViewRow | undefined): task is TaskViewRow =>
     task !== undefined && (task.assigneeId === ctx.userId || seesStoreTasks(ctx.roles));
 
+  /**
+   * The follow-up that closes a task must be its result: on the task's lead (or, for a task about a
+   * customer, on that customer), logged since the task was planned, and not the result of another task.
+   */
+  const resultOfTask = async (
+    tx: Executor,
+    ctx: AuthContext,
+    task: TaskViewRow,
+    followUpId: string,
+  ): Promise<TFollowUp> => {
+    const refuse = (message: string): never => {
+      throw new DomainError('validation_failed', message, { fields: { followUpId: message } });
+    };
+    await lockFollowUp(tx, ctx.dealerId, followUpId);
+    const [found] = await listFollowUps(tx, ctx.dealerId, { id: followUpId });
+    const onTaskSubject =
+      found &&
+      (task.leadId
+        ? found.leadId === task.leadId
+        : task.customerId !== null && found.customerId === task.customerId);
+    if (!found || !onTaskSubject) return refuse(FOLLOW_UP_NOT_ON_TASK);
+    if (found.occurredAt.getTime() < task.createdAt.getTime()) return refuse(FOLLOW_UP_BEFORE_TASK);
+    if (await findTaskWithResult(tx, ctx.dealerId, found.id, task.id)) return refuse(FOLLOW_UP_USED);
+    return toFollowUp(found, []);
+  };
+
   /** A task is done only with its result: an existing follow-up, or one logged now. */
   const complete = async (
     ctx: AuthContext,
@@ -170,17 +217,17 @@ export const createTasksService = ({
     return db.transaction(async (tx) => {
       const task = await findTaskView(tx, ctx.dealerId, taskId);
       if (!visibleTask(ctx, task)) throw new DomainError('not_found', TASK_NOT_FOUND);
-      if (task.status !== 'open') throw new DomainError('conflict', 'This task is already closed.');
+      if (task.status !== 'open') throw new DomainError('conflict', TASK_CLOSED);
 
       if (input.followUpId) {
-        const [found] = await listFollowUps(tx, ctx.dealerId, { id: input.followUpId });
-        const sameCustomer = found && (found.leadId === task.leadId || found.customerId === task.customerId);
-        if (!found || !sameCustomer) {
-          const message = 'There is no such follow-up on the lead of this task.';
-          throw new DomainError('validation_failed', message, { fields: { followUpId: message } });
-        }
-        const followUp = toFollowUp(found, []);
-        await completeTask(tx, { dealerId: ctx.dealerId, id: task.id, followUpId: followUp.id, doneAt: now });
+        const followUp = await resultOfTask(tx, ctx, task, input.followUpId);
+        const closed = await completeTask(tx, {
+          dealerId: ctx.dealerId,
+          id: task.id,
+          followUpId: followUp.id,
+          doneAt: now,
+        });
+        if (!closed) throw new DomainError('conflict', TASK_CLOSED);
         await recordAudit(tx, {
           dealerId: ctx.dealerId,
           actorId: ctx.userId,
@@ -189,7 +236,14 @@ export const createTasksService = ({
           entityId: task.id,
           after: { followUpId: followUp.id },
         });
-        return { task: await taskView(tx, ctx, task.id), followUp, levelChange: null, nextTask: null };
+        // The lead's rule task may be the one just closed: the lead gets its next one now.
+        await replanLeadTasks(tx, { dealerId: ctx.dealerId, leadId: followUp.leadId, now });
+        return {
+          task: await taskView(tx, ctx, task.id),
+          followUp,
+          levelChange: null,
+          nextTask: await followUps.openRuleTask(tx, ctx, followUp.leadId),
+        };
       }
 
       const result = input.result?.trim();

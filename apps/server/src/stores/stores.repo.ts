@@ -9,6 +9,9 @@ export type StoreRow = {
   name: string;
   code: string;
   timeZone: string;
+  opensAt: string;
+  closesAt: string;
+  unassignedAlertMinutes: number;
   version: number;
 };
 
@@ -19,8 +22,14 @@ const storeColumns = {
   name: dealers.name,
   code: dealers.code,
   timeZone: dealers.timeZone,
+  opensAt: dealers.opensAt,
+  closesAt: dealers.closesAt,
+  unassignedAlertMinutes: dealers.unassignedAlertMinutes,
   version: dealers.version,
 };
+
+/** What the store settings page changes. */
+export type StoreSettings = Omit<StoreRow, 'id' | 'groupId' | 'groupName' | 'version'>;
 
 export const listGroupStores = async (db: Executor, groupId: string): Promise<StoreRow[]> =>
   db
@@ -44,7 +53,7 @@ export const updateStore = async (
   db: Executor,
   id: string,
   expectedVersion: number,
-  patch: { name: string; code: string; timeZone: string },
+  patch: StoreSettings,
 ): Promise<boolean> => {
   const rows = await db
     .update(dealers)

@@ -1,10 +1,27 @@
 import type { TStore, TUpdateStoreRequest } from '@qianke/contracts/stores';
+import { openingHoursProblem } from '@qianke/core/assignment/unassigned-alert';
 import { DomainError } from '@qianke/core/shared/domain-error';
 import { recordAudit } from '../infra/audit/record-audit';
 import type { Db, Executor } from '../infra/db/database';
 import { uniqueViolationOf } from '../infra/db/pg-errors';
 import type { AuthContext } from '../infra/http/auth-context';
-import { findStore, insertGroup, insertStore, listGroupStores, updateStore } from './stores.repo';
+import {
+  findStore,
+  insertGroup,
+  insertStore,
+  listGroupStores,
+  type StoreSettings,
+  updateStore,
+} from './stores.repo';
+
+const settingsOf = (store: StoreSettings): StoreSettings => ({
+  name: store.name,
+  code: store.code,
+  timeZone: store.timeZone,
+  opensAt: store.opensAt,
+  closesAt: store.closesAt,
+  unassignedAlertMinutes: store.unassignedAlertMinutes,
+});
 
 export const createStoresService = ({ db }: { db: Db }) => {
   /** A group admin reaches every store of the group; everyone else only their own store. */
@@ -24,13 +41,22 @@ export const createStoresService = ({ db }: { db: Db }) => {
 
   const update = async (ctx: AuthContext, id: string, input: TUpdateStoreRequest): Promise<TStore> => {
     const before = await get(ctx, id);
+    // Opening hours and the alert limit left out stay as they are.
+    const after = settingsOf({
+      name: input.name,
+      code: input.code,
+      timeZone: input.timeZone,
+      opensAt: input.opensAt ?? before.opensAt,
+      closesAt: input.closesAt ?? before.closesAt,
+      unassignedAlertMinutes: input.unassignedAlertMinutes ?? before.unassignedAlertMinutes,
+    });
+    const hoursProblem = openingHoursProblem(after);
+    if (hoursProblem) {
+      throw new DomainError('validation_failed', hoursProblem, { fields: { closesAt: hoursProblem } });
+    }
     try {
       await db.transaction(async (tx) => {
-        const updated = await updateStore(tx, id, input.version, {
-          name: input.name,
-          code: input.code,
-          timeZone: input.timeZone,
-        });
+        const updated = await updateStore(tx, id, input.version, after);
         if (!updated) {
           throw new DomainError(
             'stale_version',
@@ -43,8 +69,8 @@ export const createStoresService = ({ db }: { db: Db }) => {
           action: 'store.update',
           entity: 'store',
           entityId: id,
-          before: { name: before.name, code: before.code, timeZone: before.timeZone },
-          after: { name: input.name, code: input.code, timeZone: input.timeZone },
+          before: settingsOf(before),
+          after,
         });
       });
     } catch (error) {

@@ -11,6 +11,15 @@ const hm = (text: string) => {
   return { h, m };
 };
 
+/** Opening hours must open before they close on the same day ('HH:MM', local time). */
+export const openingHoursProblem = (hours: { opensAt: string; closesAt: string }): string | undefined => {
+  const open = hm(hours.opensAt);
+  const close = hm(hours.closesAt);
+  return open.h * 60 + open.m < close.h * 60 + close.m
+    ? undefined
+    : 'The store must open before it closes (same day).';
+};
+
 /** Minutes of opening hours between two instants. */
 export const openingMinutesBetween = (from: Date, to: Date, hours: OpeningHours): number => {
   if (to <= from) return 0;

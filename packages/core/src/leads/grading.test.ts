@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LEVEL_TABLE, levelDefinition, levelFromCriteria, levelRank } from './grading';
+import { gradingProblem, LEVEL_TABLE, levelDefinition, levelFromCriteria, levelRank } from './grading';
 
 describe('grading table (seed 001)', () => {
   it.each([
@@ -32,5 +32,16 @@ describe('grading table (seed 001)', () => {
   it('ranks O hottest and C coldest', () => {
     expect(levelRank('O')).toBeGreaterThan(levelRank('H'));
     expect(levelRank('B')).toBeGreaterThan(levelRank('C'));
+  });
+});
+
+describe('who is graded', () => {
+  it.each([
+    ['open', undefined],
+    ['nurturing', undefined],
+    ['won', 'This lead is closed as won: a closed lead is not graded.'],
+    ['lost', 'This lead is closed as lost: a closed lead is not graded.'],
+  ] as const)('a lead %s: %s', (status, problem) => {
+    expect(gradingProblem(status)).toBe(problem);
   });
 });

@@ -84,3 +84,12 @@ export const levelFromCriteria = (ticked: readonly string[]): Level | undefined 
 
 /** Order of heat, for "went up" / "went down" in level-change reports. */
 export const levelRank = (level: Level): number => LEVELS.length - LEVELS.indexOf(level);
+
+/**
+ * Why a lead cannot be graded now, or undefined when it can: a closed lead (won or lost) keeps the
+ * level it closed with; an open lead and one in the nurturing pool are graded.
+ */
+export const gradingProblem = (status: 'open' | 'won' | 'lost' | 'nurturing'): string | undefined =>
+  status === 'won' || status === 'lost'
+    ? `This lead is closed as ${status}: a closed lead is not graded.`
+    : undefined;

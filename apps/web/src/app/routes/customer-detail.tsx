@@ -1,4 +1,11 @@
-import { ArrowLeftOutlined, CarOutlined, FileAddOutlined, ScheduleOutlined } from '@ant-design/icons';
+import {
+  ArrowLeftOutlined,
+  CarOutlined,
+  FileAddOutlined,
+  RiseOutlined,
+  ScheduleOutlined,
+} from '@ant-design/icons';
+import type { TCustomerLead } from '@qianke/contracts/customers';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Space } from 'antd';
 import { useState } from 'react';
@@ -7,9 +14,12 @@ import { useNavigate, useParams } from 'react-router';
 import { useCustomer } from '@/features/customers/api/get-customer';
 import { customersQueryKey } from '@/features/customers/api/get-customers';
 import { CustomerDetail } from '@/features/customers/components/customer-detail';
+import { AssignmentReasonText } from '@/features/distribution/components/assignment-reason';
 import { CustomerInvitations } from '@/features/invitations/components/customer-invitations';
+import { ChangeLevelModal } from '@/features/lead-grading/components/change-level-modal';
 import { OrdersList } from '@/features/orders/components/orders-list';
 import { CustomerTestDrives } from '@/features/test-drives/components/customer-test-drives';
+import { tasksQueryKey } from '@/features/worklist/api/get-tasks';
 import { paths } from '@/lib/paths';
 import { PageTitle } from '../components/page-title';
 import { can, useSession } from '../layout/session';
@@ -29,6 +39,20 @@ export const CustomerDetailPage = () => {
   const openLeadId =
     customer.data?.leads.find((lead) => lead.status === 'open' || lead.status === 'nurturing')?.id ?? null;
   const canInvite = can(me, 'invitations.manage') && customer.data !== undefined;
+  // Grading a lead from its row: level with its checklist, horizon, MAN and why (issue 4).
+  const [grading, setGrading] = useState<TCustomerLead | null>(null);
+  const canGrade = can(me, 'customers.edit');
+  const leadActions = (lead: TCustomerLead) =>
+    lead.status === 'open' || lead.status === 'nurturing' ? (
+      <Button
+        size="small"
+        icon={<RiseOutlined />}
+        onClick={() => setGrading(lead)}
+        data-testid={`lead-change-level-${lead.id}`}
+      >
+        {t('leadGrading.changeLevel.button')}
+      </Button>
+    ) : null;
   return (
     <div data-testid="customer-page">
       <PageTitle
@@ -79,6 +103,19 @@ export const CustomerDetailPage = () => {
         canEdit={can(me, 'customers.edit')}
         canAddLead={can(me, 'customers.create')}
         canPromote={can(me, 'customers.merge')}
+        renderAssignmentReason={(reason) => <AssignmentReasonText reason={reason} />}
+        renderLeadActions={canGrade ? leadActions : undefined}
+      />
+      <ChangeLevelModal
+        lead={grading}
+        customerName={customer.data?.name ?? ''}
+        onClose={() => setGrading(null)}
+        onChanged={() => {
+          setGrading(null);
+          // The lead's level, horizon and MAN, the card's level, the timeline and the tasks change.
+          void queryClient.invalidateQueries({ queryKey: customersQueryKey });
+          void queryClient.invalidateQueries({ queryKey: tasksQueryKey });
+        }}
       />
       {canBook && customer.data ? (
         <div style={{ marginTop: 16 }}>

@@ -50,7 +50,7 @@ export const HomePage = () => {
         key={me.store.id}
         compact
         timeZone={me.store.timeZone}
-        renderLevelHelp={(level) => <LevelChecklist level={level} />}
+        renderLevelHelp={(level, grading) => <LevelChecklist level={level} {...grading} />}
       />
     </Card>
   ) : undefined;

@@ -118,6 +118,28 @@ export const defeatRequests = pgTable(
   ],
 );
 
+/**
+ * MAN qualification of a lead (seed 001: money, authority, need), as last judged when grading: one
+ * row per lead, none until someone judges it. Kept beside `leads` rather than in it (issue 4).
+ */
+export const leadMan = pgTable(
+  'lead_man',
+  {
+    dealerId: uuid('dealer_id').notNull(),
+    leadId: uuid('lead_id').notNull(),
+    money: boolean('money').notNull(),
+    authority: boolean('authority').notNull(),
+    need: boolean('need').notNull(),
+    judgedBy: uuid('judged_by'),
+    judgedAt: ts('judged_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.dealerId, t.leadId] }),
+    foreignKey({ columns: [t.dealerId, t.leadId], foreignColumns: [leads.dealerId, leads.id] }),
+    foreignKey({ columns: [t.dealerId, t.judgedBy], foreignColumns: [users.dealerId, users.id] }),
+  ],
+);
+
 /** A manager's comment (批复) on a follow-up. */
 export const followUpComments = pgTable(
   'follow_up_comments',

@@ -25,7 +25,7 @@ import { AddLeadModal } from './add-lead-modal';
 import { describeCustomerError, LevelTag, StatusTag, sourceName } from './customer-text';
 import { CustomerTimeline } from './customer-timeline';
 import { EditCustomerModal } from './edit-customer-modal';
-import { LeadsTable } from './leads-table';
+import { LeadsTable, type LeadsTableProps } from './leads-table';
 import { PhoneReveal } from './phone-reveal';
 
 type CustomerDetailProps = {
@@ -35,7 +35,7 @@ type CustomerDetailProps = {
   canAddLead: boolean;
   /** Managers promote customers to fleet customers. */
   canPromote: boolean;
-};
+} & Pick<LeadsTableProps, 'renderAssignmentReason' | 'renderLeadActions'>;
 
 const money = (value: number | null, language: string) =>
   value === null ? null : `¥${value.toLocaleString(language)}`;
@@ -47,6 +47,8 @@ export const CustomerDetail = ({
   canEdit,
   canAddLead,
   canPromote,
+  renderAssignmentReason,
+  renderLeadActions,
 }: CustomerDetailProps) => {
   const { t } = useTranslation();
   const { language } = useLanguage();
@@ -201,7 +203,12 @@ export const CustomerDetail = ({
       <Row gutter={16}>
         <Col xs={24} xl={14}>
           <Card title={t('customers.detail.leads', { count: customer.leads.length })}>
-            <LeadsTable leads={customer.leads} timeZone={timeZone} />
+            <LeadsTable
+              leads={customer.leads}
+              timeZone={timeZone}
+              renderAssignmentReason={renderAssignmentReason}
+              renderLeadActions={renderLeadActions}
+            />
           </Card>
         </Col>
         <Col xs={24} xl={10}>

@@ -1,6 +1,7 @@
 import type { TCatalogRef, TSourceRef } from '@qianke/contracts/customers';
 import { PHONE_PROBLEM } from '@qianke/contracts/customers';
 import type { Level } from '@qianke/core/leads/grading';
+import { type Horizon, type Temperature, temperatureOf } from '@qianke/core/leads/horizon';
 import { Tag } from 'antd';
 import type { TFunction } from 'i18next';
 import { isApiError } from '@/lib/api-client';
@@ -19,6 +20,19 @@ const LEVEL_COLOURS: Record<Level, string> = { O: 'magenta', H: 'red', A: 'orang
 
 export const LevelTag = ({ level }: { level: Level | null }) =>
   level ? <Tag color={LEVEL_COLOURS[level]}>{level}</Tag> : null;
+
+const TEMPERATURE_COLOURS: Record<Temperature, string> = { hot: 'red', warm: 'orange', cold: 'blue' };
+
+/** Hot, warm or cold (DOMAIN §2): what the purchase horizon means for the follow-up. */
+export const TemperatureTag = ({ horizon, t }: { horizon: Horizon | null; t: TFunction }) => {
+  if (!horizon) return null;
+  const temperature = temperatureOf(horizon);
+  return (
+    <Tag color={TEMPERATURE_COLOURS[temperature]} data-temperature={temperature}>
+      {t(`leadGrading.temperature.${temperature}`)}
+    </Tag>
+  );
+};
 
 const STATUS_COLOURS = { open: 'processing', nurturing: 'purple', won: 'success', lost: 'default' } as const;
 

@@ -1,12 +1,28 @@
+import type { TAssignmentReason } from '@qianke/contracts/assignment';
 import type { TCustomerLead } from '@qianke/contracts/customers';
-import { Table, type TableColumnsType, Typography } from 'antd';
+import { Flex, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '@/lib/format';
 import { useLanguage } from '@/lib/i18n/use-language';
-import { catalogName, LevelTag, StatusTag, sourceName } from './customer-text';
+import { catalogName, LevelTag, StatusTag, sourceName, TemperatureTag } from './customer-text';
+
+export type LeadsTableProps = {
+  leads: TCustomerLead[];
+  timeZone: string;
+  /** "Why this owner" in words, composed by the page (assignment is another feature). */
+  renderAssignmentReason?: ((reason: TAssignmentReason | null) => ReactNode) | undefined;
+  /** Buttons for one lead, e.g. "change level", composed by the page. */
+  renderLeadActions?: ((lead: TCustomerLead) => ReactNode) | undefined;
+};
 
 /** Every inquiry of the customer, newest first. */
-export const LeadsTable = ({ leads, timeZone }: { leads: TCustomerLead[]; timeZone: string }) => {
+export const LeadsTable = ({
+  leads,
+  timeZone,
+  renderAssignmentReason,
+  renderLeadActions,
+}: LeadsTableProps) => {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const dash = <Typography.Text type="secondary">-</Typography.Text>;
@@ -39,9 +55,33 @@ export const LeadsTable = ({ leads, timeZone }: { leads: TCustomerLead[]; timeZo
     },
     {
       key: 'horizon',
-      dataIndex: 'horizon',
       title: t('customers.fields.horizon'),
-      render: (horizon: TCustomerLead['horizon']) => (horizon ? t(`customers.horizons.${horizon}`) : dash),
+      render: (_, lead) =>
+        lead.horizon ? (
+          <span data-testid={`lead-horizon-${lead.id}`}>
+            {t(`customers.horizons.${lead.horizon}`)} <TemperatureTag horizon={lead.horizon} t={t} />
+          </span>
+        ) : (
+          dash
+        ),
+    },
+    {
+      key: 'man',
+      title: t('customers.leads.man'),
+      render: (_, lead) =>
+        lead.manAction ? (
+          <Flex gap={4} align="baseline" style={{ maxWidth: 280 }} data-testid={`lead-man-${lead.id}`}>
+            <Tag color={lead.manAction.prospect ? 'green' : 'default'}>{lead.manAction.code}</Tag>
+            <Typography.Text
+              type={lead.manAction.prospect ? undefined : 'warning'}
+              style={{ whiteSpace: 'normal' }}
+            >
+              {language === 'en' ? lead.manAction.en : lead.manAction.zh}
+            </Typography.Text>
+          </Flex>
+        ) : (
+          dash
+        ),
     },
     {
       key: 'status',
@@ -51,9 +91,21 @@ export const LeadsTable = ({ leads, timeZone }: { leads: TCustomerLead[]; timeZo
     },
     {
       key: 'owner',
-      dataIndex: 'ownerName',
       title: t('customers.fields.owner'),
-      render: (name) => name ?? dash,
+      render: (_, lead) => (
+        <Flex vertical style={{ maxWidth: 280 }}>
+          <span>{lead.ownerName ?? dash}</span>
+          {renderAssignmentReason && (
+            <Typography.Text
+              type="secondary"
+              style={{ fontSize: 12, whiteSpace: 'normal' }}
+              data-testid={`lead-owner-why-${lead.id}`}
+            >
+              {renderAssignmentReason(lead.assignmentReason)}
+            </Typography.Text>
+          )}
+        </Flex>
+      ),
     },
     {
       key: 'campaign',
@@ -62,6 +114,16 @@ export const LeadsTable = ({ leads, timeZone }: { leads: TCustomerLead[]; timeZo
       render: (c) => c ?? dash,
     },
     { key: 'note', dataIndex: 'note', title: t('customers.fields.note'), render: (note) => note ?? dash },
+    ...(renderLeadActions
+      ? [
+          {
+            key: 'actions',
+            title: t('customers.leads.actions'),
+            fixed: 'right' as const,
+            render: (_: unknown, lead: TCustomerLead) => renderLeadActions(lead),
+          },
+        ]
+      : []),
   ];
   return (
     <Table<TCustomerLead>

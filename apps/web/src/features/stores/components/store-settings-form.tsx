@@ -1,6 +1,7 @@
 import type { TStore } from '@qianke/contracts/stores';
-import { ZStoreCode, ZStoreName } from '@qianke/contracts/stores';
-import { Alert, App, Button, Form, Input, Skeleton, Typography } from 'antd';
+import { ZStoreCode, ZStoreName, ZStoreTime, ZUnassignedAlertMinutes } from '@qianke/contracts/stores';
+import { openingHoursProblem } from '@qianke/core/assignment/unassigned-alert';
+import { Alert, App, Button, Divider, Flex, Form, Input, InputNumber, Skeleton, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasErrorCode } from '@/lib/api-client';
@@ -11,13 +12,25 @@ import { TimeZoneSelect } from '@/lib/time-zone-select';
 import { useStore } from '../api/get-store';
 import { useUpdateStore } from '../api/update-store';
 
-type StoreValues = { name: string; code: string; timeZone: string };
+type StoreValues = {
+  name: string;
+  code: string;
+  timeZone: string;
+  opensAt: string;
+  closesAt: string;
+  unassignedAlertMinutes: number | null;
+};
 
 const valuesOf = (store: TStore): StoreValues => ({
   name: store.name,
   code: store.code,
   timeZone: store.timeZone,
+  opensAt: store.opensAt,
+  closesAt: store.closesAt,
+  unassignedAlertMinutes: store.unassignedAlertMinutes,
 });
+
+const FIELD_NAMES = ['name', 'code', 'timeZone', 'opensAt', 'closesAt', 'unassignedAlertMinutes'] as const;
 
 type StoreSettingsFormProps = {
   storeId: string;
@@ -63,6 +76,11 @@ export const StoreSettingsForm = ({ storeId, onSaved }: StoreSettingsFormProps) 
         name: values.name.trim(),
         code: values.code.trim().toUpperCase(),
         timeZone: values.timeZone,
+        opensAt: values.opensAt.trim(),
+        closesAt: values.closesAt.trim(),
+        ...(values.unassignedAlertMinutes === null
+          ? {}
+          : { unassignedAlertMinutes: values.unassignedAlertMinutes }),
       },
       {
         onSuccess: (saved) => {
@@ -73,7 +91,7 @@ export const StoreSettingsForm = ({ storeId, onSaved }: StoreSettingsFormProps) 
         onError: (error) => {
           if (!hasErrorCode(error, 'stale_version')) {
             const placed = applyFieldErrors(form, error, t, {
-              fieldNames: ['name', 'code', 'timeZone'],
+              fieldNames: FIELD_NAMES,
               conflictTexts: { code: t('validation.storeCodeTaken') },
             });
             if (placed) return;
@@ -128,6 +146,61 @@ export const StoreSettingsForm = ({ storeId, onSaved }: StoreSettingsFormProps) 
         rules={[{ required: true, message: t('validation.timeZone') }]}
       >
         <TimeZoneSelect data-testid="store-time-zone" />
+      </Form.Item>
+      <Divider titlePlacement="start" plain>
+        {t('storeSettings.hoursTitle')}
+      </Divider>
+      <Flex gap={16} wrap>
+        <Form.Item
+          name="opensAt"
+          label={t('storeSettings.opensAt')}
+          rules={[
+            { required: true, message: t('validation.localTime', { example: '09:00' }) },
+            schemaRule(ZStoreTime, t),
+          ]}
+        >
+          <Input style={{ width: 120 }} placeholder="09:00" maxLength={5} data-testid="store-opens-at" />
+        </Form.Item>
+        <Form.Item
+          name="closesAt"
+          label={t('storeSettings.closesAt')}
+          dependencies={['opensAt']}
+          rules={[
+            { required: true, message: t('validation.localTime', { example: '18:00' }) },
+            schemaRule(ZStoreTime, t),
+            ({ getFieldValue }) => ({
+              validator: async (_rule, value: unknown) => {
+                const opensAt = getFieldValue('opensAt');
+                const valid = (v: unknown): v is string => ZStoreTime.safeParse(v).success;
+                if (valid(opensAt) && valid(value) && openingHoursProblem({ opensAt, closesAt: value }))
+                  throw new Error(t('validation.openBeforeClose'));
+              },
+            }),
+          ]}
+        >
+          <Input style={{ width: 120 }} placeholder="18:00" maxLength={5} data-testid="store-closes-at" />
+        </Form.Item>
+      </Flex>
+      <Typography.Paragraph type="secondary" style={{ marginTop: -16 }}>
+        {t('storeSettings.hoursHint')}
+      </Typography.Paragraph>
+      <Form.Item
+        name="unassignedAlertMinutes"
+        label={t('storeSettings.alertMinutes')}
+        extra={t('storeSettings.alertMinutesHint')}
+        rules={[
+          { required: true, message: t('validation.alertMinutes') },
+          schemaRule(ZUnassignedAlertMinutes, t),
+        ]}
+      >
+        <InputNumber
+          min={1}
+          max={1440}
+          precision={0}
+          suffix={t('storeSettings.minutes')}
+          style={{ width: 160 }}
+          data-testid="store-alert-minutes"
+        />
       </Form.Item>
       {failure && (
         <Form.Item>

@@ -1,6 +1,8 @@
 import type { TFollowUpLogged, TTask } from '@qianke/contracts/follow-ups';
 import { FOLLOW_UP_CHANNELS } from '@qianke/contracts/follow-ups';
 import { LEVELS, type Level } from '@qianke/core/leads/grading';
+import { HORIZONS, type Horizon, temperatureOf } from '@qianke/core/leads/horizon';
+import type { Man } from '@qianke/core/leads/man';
 import { Alert, Button, Collapse, DatePicker, Form, Input, Modal, Radio, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { type KeyboardEvent, type ReactNode, useEffect, useState } from 'react';
@@ -13,6 +15,7 @@ import { useLanguage } from '@/lib/i18n/use-language';
 import { useLastPresent } from '@/lib/use-last-present';
 import { useCompleteTask } from '../api/complete-task';
 import { useFollowUpProposal } from '../api/get-follow-up-proposal';
+import { useFollowUps } from '../api/get-follow-ups';
 import { useLogFollowUp } from '../api/log-follow-up';
 import { fromWallClock, toWallClock, WALL_CLOCK_FORMAT } from '../hooks/store-time';
 import { taskKindText } from '../hooks/task-text';
@@ -26,9 +29,21 @@ type LogResultValues = {
   content: string;
   result: string;
   levelAfter?: Level;
+  horizonAfter?: Horizon;
   reason?: string;
   nextContactAt?: Dayjs | null;
 };
+
+/** The grading the dialog holds and saves: the ticks of the level's checklist and the MAN. */
+export type LevelGrading = {
+  criteria: readonly string[];
+  onCriteriaChange: (criteria: string[]) => void;
+  /** null: not judged (yet) in this dialog nor before. */
+  man: Man | null;
+  onManChange: (man: Man) => void;
+};
+
+export type RenderLevelHelp = (level: Level, grading: LevelGrading) => ReactNode;
 
 export type LogResultModalProps = {
   /** The task whose result is logged; null keeps the dialog closed. */
@@ -36,8 +51,8 @@ export type LogResultModalProps = {
   timeZone: string;
   onClose: () => void;
   onLogged: (task: TTask, logged: TFollowUpLogged | null) => void;
-  /** The grading checklist of a level, composed by the page (another feature). */
-  renderLevelHelp?: ((level: Level) => ReactNode) | undefined;
+  /** The grading checklist of a level with MAN, composed by the page (another feature). */
+  renderLevelHelp?: RenderLevelHelp | undefined;
 };
 
 /**
@@ -95,6 +110,20 @@ const LogResultForm = ({
   const leadId = task.leadId;
   const proposal = useFollowUpProposal(leadId, levelAfter);
   const pending = logFollowUp.isPending || completeTask.isPending;
+  // The ticks of each level's checklist (only the chosen level's are saved) and the MAN judged.
+  const [ticks, setTicks] = useState<Partial<Record<Level, string[]>>>({});
+  const [man, setMan] = useState<Man | null>(null);
+  const [manTouched, setManTouched] = useState(false);
+  const criteria = (levelAfter && ticks[levelAfter]) || [];
+
+  // The lead's horizon and MAN as stored start the form, until the user changes them.
+  const lead = useFollowUps(leadId).data?.lead;
+  useEffect(() => {
+    if (!lead) return;
+    if (!form.isFieldTouched('horizonAfter') && lead.horizon)
+      form.setFieldValue('horizonAfter', lead.horizon);
+    if (!manTouched) setMan(lead.man);
+  }, [lead, form, manTouched]);
 
   // The rule's proposal fills the next contact until the user picks a time of their own.
   const proposedAt = proposal.data?.dueAt;
@@ -109,7 +138,15 @@ const LogResultForm = ({
     const onError = (error: unknown) => {
       if (hasErrorCode(error, 'validation_failed')) {
         const placed = applyFieldErrors(form, error, t, {
-          fieldNames: ['channel', 'content', 'result', 'levelAfter', 'reason', 'nextContactAt'],
+          fieldNames: [
+            'channel',
+            'content',
+            'result',
+            'levelAfter',
+            'horizonAfter',
+            'reason',
+            'nextContactAt',
+          ],
         });
         if (placed) return;
       }
@@ -137,6 +174,9 @@ const LogResultForm = ({
           taskId: task.id,
           ...(levelChanged && values.levelAfter ? { levelAfter: values.levelAfter } : {}),
           ...(levelChanged && values.reason?.trim() ? { reason: values.reason.trim() } : {}),
+          ...(values.horizonAfter ? { horizonAfter: values.horizonAfter } : {}),
+          ...(criteria.length > 0 ? { criteria: [...criteria] } : {}),
+          ...(manTouched && man ? { man } : {}),
           ...(nextContactAt ? { nextContactAt } : {}),
         },
       },
@@ -226,9 +266,32 @@ const LogResultForm = ({
             </Form.Item>
             {levelAfter && renderLevelHelp && (
               <div style={{ marginBottom: 16 }} data-testid="log-level-help">
-                {renderLevelHelp(levelAfter)}
+                {renderLevelHelp(levelAfter, {
+                  criteria,
+                  onCriteriaChange: (keys) => setTicks({ ...ticks, [levelAfter]: keys }),
+                  man,
+                  onManChange: (judged) => {
+                    setManTouched(true);
+                    setMan(judged);
+                  },
+                })}
               </div>
             )}
+            <Form.Item
+              name="horizonAfter"
+              label={t('worklist.form.horizonAfter')}
+              extra={t('worklist.form.horizonHint')}
+            >
+              <Select<Horizon>
+                style={{ width: 240 }}
+                placeholder={t('worklist.form.horizonNone')}
+                options={HORIZONS.map((horizon) => ({
+                  value: horizon,
+                  label: `${t(`customers.horizons.${horizon}`)} · ${t(`leadGrading.temperature.${temperatureOf(horizon)}`)}`,
+                }))}
+                data-testid="log-horizon"
+              />
+            </Form.Item>
             {levelChanged && (
               <Form.Item
                 name="reason"

@@ -1,18 +1,17 @@
 import type { TFollowUpLogged, TTask, TTaskSummary } from '@qianke/contracts/follow-ups';
-import type { Level } from '@qianke/core/leads/grading';
 import { Alert, App, Button, Card, Flex, Select, Table, type TableColumnsType, Typography } from 'antd';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeApiError } from '@/lib/describe-api-error';
 import { useTaskSummary } from '../api/get-task-summary';
-import { LogResultModal } from './log-result-modal';
+import { LogResultModal, type RenderLevelHelp } from './log-result-modal';
 import { TaskTable } from './task-table';
 
 type AssigneeCounts = TTaskSummary['byAssignee'][number];
 
 type StoreTasksProps = {
   timeZone: string;
-  renderLevelHelp?: ((level: Level) => ReactNode) | undefined;
+  renderLevelHelp?: RenderLevelHelp | undefined;
 };
 
 /** The manager's view: every user's open tasks counted, and the store's overdue tasks by user. */

@@ -1,15 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { TFollowUpLogged, TTask } from '@qianke/contracts/follow-ups';
-import type { Level } from '@qianke/core/leads/grading';
 import { Alert, App, Badge, Button, Card, Flex, Typography } from 'antd';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '@/lib/format';
 import { useLanguage } from '@/lib/i18n/use-language';
 import { useTaskSummary } from '../api/get-task-summary';
 import type { DueGroup } from '../api/get-tasks';
 import { taskKindText } from '../hooks/task-text';
-import { LogResultModal } from './log-result-modal';
+import { LogResultModal, type RenderLevelHelp } from './log-result-modal';
 import { NewTaskModal } from './new-task-modal';
 import { TaskTable } from './task-table';
 
@@ -23,7 +22,7 @@ type TodayWorklistProps = {
   timeZone: string;
   /** Fewer rows per group, for the home page panel. */
   compact?: boolean;
-  renderLevelHelp?: ((level: Level) => ReactNode) | undefined;
+  renderLevelHelp?: RenderLevelHelp | undefined;
 };
 
 type Logged = { task: TTask; logged: TFollowUpLogged | null };
