@@ -385,17 +385,32 @@ export const moveCustomerTasks = async (
   return moved.length;
 };
 
-/** Nobody follows these leads up any more: their open tasks are cancelled. */
+/**
+ * A lead back in the queue: the open tasks its previous owner had on it are cancelled (nobody follows
+ * it up until it has an owner again); someone else's task on it (a manager's reminder, an agent's call
+ * back) stays theirs. Returns how many were cancelled.
+ */
 export const cancelOpenTasks = async (
   db: Executor,
   dealerId: string,
-  leadIds: readonly string[],
+  leads: readonly { leadId: string; fromOwnerId: string | null }[],
 ): Promise<number> => {
-  if (leadIds.length === 0) return 0;
+  const owned = leads.filter((lead) => lead.fromOwnerId !== null);
+  if (owned.length === 0) return 0;
   const cancelled = await db
     .update(tasks)
     .set({ status: 'cancelled', updatedAt: sql`now()`, version: sql`${tasks.version} + 1` })
-    .where(and(eq(tasks.dealerId, dealerId), inArray(tasks.leadId, [...leadIds]), eq(tasks.status, 'open')))
+    .where(
+      and(
+        eq(tasks.dealerId, dealerId),
+        eq(tasks.status, 'open'),
+        or(
+          ...owned.map((lead) =>
+            and(eq(tasks.leadId, lead.leadId), eq(tasks.assigneeId, lead.fromOwnerId as string)),
+          ),
+        ),
+      ),
+    )
     .returning({ id: tasks.id });
   return cancelled.length;
 };

@@ -70,7 +70,11 @@ export const transferLeads = async (tx: Executor, input: TransferInput): Promise
         moving.map((row) => ({ leadId: row.id, fromOwnerId: row.ownerId })),
         ownerId,
       )
-    : await cancelOpenTasks(tx, dealerId, ids);
+    : await cancelOpenTasks(
+        tx,
+        dealerId,
+        moving.map((row) => ({ leadId: row.id, fromOwnerId: row.ownerId })),
+      );
   await replanLeads(tx, { dealerId, leadIds: ids, now, context: await loadPlanningContext(tx, dealerId) });
 
   await insertAuditRows(

@@ -465,6 +465,13 @@ describe('the 30-day return', () => {
       purpose: 'viewing',
     });
     expect(res.status).toBe(201);
+    // A manager's own reminder about the lead is the manager's, whoever follows the lead up.
+    const reminder = await manager.post('/api/v1/tasks', {
+      leadId: lead.leadId,
+      dueAt: later(40),
+      title: '看看邀约结果',
+    });
+    expect(reminder.status).toBe(201);
     const jobs = createInvitationJobs({ db: t.db });
     await jobs.noShows(new Date('2026-11-26T16:00:00Z'));
     // 29 days after it was made: nothing.
@@ -501,6 +508,11 @@ describe('the 30-day return', () => {
     // It is in the manager's distribution queue.
     const queue = await manager.get('/api/v1/distribution/queue?limit=200');
     expect(JSON.stringify(queue.body)).toContain(lead.leadId);
+    // The agent's tasks on it are cancelled; the manager's reminder is not.
+    const open = await t.rows<{ assignee_id: string }>(
+      sql`select assignee_id from tasks where lead_id = ${lead.leadId} and status = 'open'`,
+    );
+    expect(open).toEqual([{ assignee_id: user.manager }]);
   });
 });
 

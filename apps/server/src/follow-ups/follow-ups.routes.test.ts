@@ -386,6 +386,27 @@ describe('grading', () => {
     }
   });
 
+  it('logs a call on a won lead without grading it, and refuses a level change with it', async () => {
+    const { leadId } = await newLead(ids.consultant1);
+    await consultant1.post(`/api/v1/leads/${leadId}/level`, { level: 'O', reason: '已交订金' });
+    await t.db.execute(sql`update leads set status = 'won', closed_at = now() where id = ${leadId}`);
+    const call = { channel: 'phone', content: '回访用车情况', result: '车况良好' };
+    const regrade = await consultant1.post(`/api/v1/leads/${leadId}/follow-ups`, {
+      ...call,
+      levelAfter: 'C',
+    });
+    expect(regrade.status).toBe(409);
+    expect(regrade.body.error.fields).toEqual({
+      levelAfter: 'This lead is closed as won: a closed lead is not graded.',
+    });
+    const care = await consultant1.post(`/api/v1/leads/${leadId}/follow-ups`, { ...call, levelAfter: 'O' });
+    expect(care.status).toBe(201);
+    const [lead] = await t.rows<{ level: string }>(sql`select level from leads where id = ${leadId}`);
+    expect(lead?.level).toBe('O');
+    const logged = await t.rows(sql`select id from follow_ups where lead_id = ${leadId}`);
+    expect(logged).toHaveLength(1);
+  });
+
   it("a consultant may not grade another consultant's lead; a manager may", async () => {
     const { leadId } = await newLead(ids.consultant2);
     const body = { level: 'B', reason: '有购买意向' };

@@ -327,6 +327,9 @@ export const createFollowUpsService = ({ db, clock }: { db: Db; clock: Clock }) 
     }
 
     const levelAfter = input.levelAfter ?? lead.level;
+    // An owner-care call on a won lead is logged as any other, but it does not grade the closed lead.
+    const closed = levelAfter !== lead.level ? gradingProblem(lead.status) : undefined;
+    if (closed) throw new DomainError('conflict', closed, { fields: { levelAfter: closed } });
     const followUpId = await insertFollowUp(tx, {
       dealerId: ctx.dealerId,
       leadId,
