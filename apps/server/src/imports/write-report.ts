@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import { wallClockOf } from '@qianke/core/shared/local-time';
 import ExcelJS from 'exceljs';
 import type { StoredRow } from './imports.repo';
 import { problemText, type ReportLanguage, reportTexts } from './report-texts';
@@ -19,20 +20,8 @@ export type ReportInput = {
 
 /** xlsx dates have no zone: write the store's wall-clock time as if it were UTC. */
 const wallClock = (instant: Date, timeZone: string): Date => {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(instant);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return new Date(
-    Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')),
-  );
+  const c = wallClockOf(instant, timeZone);
+  return new Date(Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second));
 };
 
 export const writeImportReport = async (input: ReportInput, out: Writable): Promise<void> => {

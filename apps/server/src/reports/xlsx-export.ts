@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { PassThrough, type Writable } from 'node:stream';
+import { wallClockOf } from '@qianke/core/shared/local-time';
 import ExcelJS from 'exceljs';
 import type { FastifyBaseLogger, FastifyReply } from 'fastify';
 import { recordAudit } from '../infra/audit/record-audit';
@@ -62,20 +63,8 @@ export async function* keysetBatches<Row, Key>(
 /** xlsx dates have no zone: the store's wall-clock time, written as if it were UTC. */
 export const wallClock = (instant: Date | string | null, timeZone: string): Date | null => {
   if (instant === null) return null;
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(instant instanceof Date ? instant : new Date(instant));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return new Date(
-    Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')),
-  );
+  const c = wallClockOf(instant instanceof Date ? instant : new Date(instant), timeZone);
+  return new Date(Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second));
 };
 
 /** `attachment` with the UTF-8 name for browsers and an ASCII one for old clients. */

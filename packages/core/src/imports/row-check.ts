@@ -1,5 +1,6 @@
 import { normalisePhone } from '../customers/phone';
 import { type Horizon, horizonFromAdfTimeframe, horizonFromDate, isHorizon } from '../leads/horizon';
+import { instantAt } from '../shared/local-time';
 import type { FieldColumns } from './column-mapping';
 import type { ImportField, ImportProblem } from './fields';
 
@@ -227,48 +228,9 @@ export const parseBudget = (text: string): { min: number | null; max: number | n
 
 export type LocalDateTime = { year: number; month: number; day: number; hour: number; minute: number };
 
-const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
-
-/** Building an Intl formatter costs far more than using one: one per zone serves every row of a file. */
-const formatterOf = (timeZone: string): Intl.DateTimeFormat => {
-  let formatter = FORMATTERS.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    FORMATTERS.set(timeZone, formatter);
-  }
-  return formatter;
-};
-
-/** The instant the wall clock of the zone shows this date and time (the same rule as shared/local-time). */
-export const zonedInstant = (local: LocalDateTime, timeZone: string): Date => {
-  const wanted = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute);
-  const formatter = formatterOf(timeZone);
-  let guess = wanted;
-  // Guess with the zone's offset at that moment, then correct once for a DST change in between.
-  for (let i = 0; i < 2; i++) {
-    const parts = formatter.formatToParts(new Date(guess));
-    const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-    const shown = Date.UTC(
-      get('year'),
-      get('month') - 1,
-      get('day'),
-      get('hour'),
-      get('minute'),
-      get('second'),
-    );
-    guess += wanted - shown;
-  }
-  return new Date(guess);
-};
+/** The instant the wall clock of the zone shows this date and time (shared/local-time's rule). */
+export const zonedInstant = (local: LocalDateTime, timeZone: string): Date =>
+  instantAt(local, local.hour, local.minute, timeZone);
 
 /** Days from 1899-12-30 (Excel's day zero) to 1970-01-01. */
 const EXCEL_EPOCH_DAYS = 25_569;

@@ -4,6 +4,8 @@
  * half-open UTC range [start, end) of the store's time zone, name the previous period (the same number
  * of days just before `from`) and the calendar month a day belongs to. Pure: no clock reads.
  */
+
+import { wallClockOf } from '../shared/local-time';
 import {
   isStoreDate,
   nextStoreDate,
@@ -88,12 +90,7 @@ export const bucketOf = (at: Date, timeZone: string, bucket: PeriodBucket): stri
 
 /** Hour of day (0-23) and ISO weekday (1 = Monday .. 7 = Sunday) of an instant on the store's clock. */
 export const storeClockOf = (at: Date, timeZone: string): { hour: number; weekday: number } => {
-  const fields = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    hour: 'numeric',
-  }).formatToParts(at);
-  const hour = Number(fields.find((p) => p.type === 'hour')?.value ?? 0);
+  const { hour } = wallClockOf(at, timeZone);
   const weekday = new Date(utcDay(storeDateOf(at, timeZone))).getUTCDay();
   return { hour, weekday: weekday === 0 ? 7 : weekday };
 };

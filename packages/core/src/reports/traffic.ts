@@ -142,7 +142,9 @@ export const trafficByConsultant = (rows: readonly TrafficVisitRow[]) => {
   const byKey = new Map<string, TrafficVisitRow[]>();
   for (const row of rows) {
     const key = row.consultantId ?? '';
-    byKey.set(key, [...(byKey.get(key) ?? []), row]);
+    const list = byKey.get(key);
+    if (list) list.push(row);
+    else byKey.set(key, [row]);
   }
   return [...byKey]
     .map(([key, list]) => ({ key, figures: trafficFigures(list) }))

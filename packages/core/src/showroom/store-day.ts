@@ -1,3 +1,4 @@
+import { wallClockOf } from '../shared/local-time';
 /**
  * The showroom works by the store's calendar day, not UTC's: a visitor at 23:30 in Shanghai belongs to
  * that day although it is 15:30 UTC. Only Intl is used, so every IANA zone and its DST rules are known.
@@ -8,27 +9,7 @@ export type StoreDate = string;
 
 const STORE_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-const wallClock = (instant: Date, timeZone: string) => {
-  const fields = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(instant);
-  const get = (type: Intl.DateTimeFormatPartTypes) => Number(fields.find((p) => p.type === type)?.value);
-  return {
-    year: get('year'),
-    month: get('month'),
-    day: get('day'),
-    hour: get('hour'),
-    minute: get('minute'),
-    second: get('second'),
-  };
-};
+const wallClock = wallClockOf;
 
 /** The store's calendar day of an instant. */
 export const storeDateOf = (instant: Date, timeZone: string): StoreDate => {
