@@ -492,12 +492,3 @@ export const storeTimeZoneOf = async (db: Executor, dealerId: string): Promise<s
 export const refreshImportStatistics = async (db: Executor) => {
   await db.execute(sql`analyze ${customers}, ${leads}, ${tasks}, ${importRows}`);
 };
-
-/**
- * Moves the entries newly added to the GIN index of customers' further phones into the index proper.
- * New rows wait in the index's pending list (up to 4 MB) until vacuum or a flush, and every lookup reads
- * that whole list: during a large import the batch's dedup lookup went from under 1 ms to about 100 ms.
- */
-export const cleanFurtherPhonesIndex = async (db: Executor) => {
-  await db.execute(sql`select gin_clean_pending_list('customers_other_phones_idx'::regclass)`);
-};

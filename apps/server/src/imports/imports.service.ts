@@ -43,7 +43,6 @@ import {
   activeStaffWithRoles,
   addJobCounts,
   claimRun,
-  cleanFurtherPhonesIndex,
   customersByPhone,
   deleteJob,
   findJob,
@@ -79,8 +78,6 @@ const WRITE_BATCH = 1000;
 const RUN_BATCH = 250;
 /** The planner's statistics are refreshed before an import and after every this many rows of it. */
 const ANALYZE_EVERY_ROWS = 10_000;
-/** The pending entries of the further-phones index are merged after every this many rows. */
-const CLEAN_INDEX_EVERY_ROWS = 2_500;
 /** An "importing" job without progress for this long was interrupted (the server stopped) and may resume. */
 const STALE_RUN_MINUTES = 10;
 /** Columns beyond this are not a customer list. */
@@ -581,7 +578,6 @@ export const createImportsService = ({
     let after = 0;
     // A large file's rows were just written: the statistics are refreshed first, then as the store grows.
     let sinceAnalyze = job.totalRows > ANALYZE_EVERY_ROWS ? ANALYZE_EVERY_ROWS : 0;
-    let sinceClean = 0;
     for (;;) {
       if (stopping) throw new ImportInterrupted();
       const batch = await pendingValidRows(db, ctx.dealerId, id, after, RUN_BATCH);
@@ -591,12 +587,7 @@ export const createImportsService = ({
         await refreshImportStatistics(db);
         sinceAnalyze = 0;
       }
-      if (sinceClean >= CLEAN_INDEX_EVERY_ROWS) {
-        await cleanFurtherPhonesIndex(db);
-        sinceClean = 0;
-      }
       sinceAnalyze += batch.length;
-      sinceClean += batch.length;
       // A large file imports for minutes: each batch is recorded at its own time.
       const now = clock.now();
       try {
