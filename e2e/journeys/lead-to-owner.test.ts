@@ -151,20 +151,43 @@ describe('one lead from the first call to owner care', () => {
         )
         .toEqual(['arrived']);
 
-      // 3. 李娜 received the customer: the card is hers now. She books tomorrow 10:00 on a demo car.
+      // 3. 李娜 received the customer: the card is hers now. She books a demo car for tomorrow.
       const page = seller.page;
       await logIn(page, 'consultant1', DEMO_PASSWORD);
       expect(await waitForHome(page)).toBe('home-consultant');
-      const cars = await get<{ items: { plateNo: string }[] }>(page.request, '/api/v1/demo-cars');
-      const car = cars.items[0];
-      if (!car) throw new Error('the demo store has no demo car');
+      // The demo books test drives around the hour it is made: take a car and an hour tomorrow that
+      // neither the car nor 李娜 has taken, so the booking cannot clash.
+      const cars = await get<{ items: { id: string; plateNo: string }[] }>(page.request, '/api/v1/demo-cars');
+      const me = await get<{ user: { id: string } }>(page.request, '/api/v1/me');
+      const drives = await get<{
+        items: {
+          demoCar: { id: string };
+          consultant: { id: string };
+          startsAt: string;
+          endsAt: string;
+          status: string;
+        }[];
+      }>(page.request, `/api/v1/test-drives?date=${tomorrow}`);
+      const busy = (carId: string, start: number) =>
+        drives.items.some(
+          (d) =>
+            d.status !== 'cancelled' &&
+            (d.demoCar.id === carId || d.consultant.id === me.user.id) &&
+            Date.parse(d.startsAt) < start + 3_600_000 &&
+            Date.parse(d.endsAt) > start,
+        );
+      const slot = ['10', '11', '13', '14', '15', '16']
+        .flatMap((hour) => cars.items.map((car) => ({ car, hour })))
+        .find(({ car, hour }) => !busy(car.id, Date.parse(`${tomorrow}T${hour}:00:00+08:00`)));
+      if (!slot) throw new Error('no demo car is free tomorrow');
+      const { car, hour } = slot;
       await page.goto(`/customers/${customerId}`);
       await page.getByTestId('customer-page').waitFor();
       await page.getByTestId('customer-book-test-drive').click();
       const form = page.getByTestId('test-drive-form');
       await form.waitFor();
       await choose(page, 'test-drive-car', car.plateNo);
-      await page.getByTestId('test-drive-start').fill(`${tomorrow}T10:00`);
+      await page.getByTestId('test-drive-start').fill(`${tomorrow}T${hour}:00`);
       await page.getByTestId('test-drive-route').fill('滨江大道往返');
       await page.getByTestId('test-drive-submit').click();
       const drawer = page.getByTestId('test-drive-drawer');
