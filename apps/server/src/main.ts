@@ -7,6 +7,7 @@ import { createUsersService } from './accounts/users.service';
 import { assignmentRoutes } from './assignment/assignment.routes';
 import { createAssignmentService } from './assignment/assignment.service';
 import type { Config } from './config';
+import { cardSerialsOf } from './customers/card-serials';
 import { customersRoutes } from './customers/customers.routes';
 import { createCustomersService } from './customers/customers.service';
 // DCC and invitations (issue 5)
@@ -110,16 +111,17 @@ export const buildServer = async (config: Config, overrides: ServerOverrides = {
   const hasher = overrides.hasher ?? argon2Hasher;
   const database = await openDatabase(config.database);
   const { db } = database;
+  const cardSerials = cardSerialsOf(database);
   const cookie = { secure: config.session.secureCookie, maxAgeSeconds: config.session.absoluteHours * 3600 };
 
   const stores = createStoresService({ db });
   const sources = createSourcesService({ db });
-  const customers = createCustomersService({ db, clock });
+  const customers = createCustomersService({ db, clock, cardSerials });
   const users = createUsersService({ db, hasher, clock });
   const apiKeys = createApiKeysService({ db, clock });
-  const intake = createIntakeService({ db, clock });
-  const showroom = createShowroomService({ db, clock });
-  const imports = createImportsService({ db, clock });
+  const intake = createIntakeService({ db, clock, cardSerials });
+  const showroom = createShowroomService({ db, clock, cardSerials });
+  const imports = createImportsService({ db, clock, cardSerials });
   const notifications = createNotificationsService({ db, clock });
   const followUpComments = createFollowUpCommentsService({ db });
   const cadenceRules = createCadenceRulesService({ db, clock });
@@ -129,10 +131,10 @@ export const buildServer = async (config: Config, overrides: ServerOverrides = {
   const assignment = createAssignmentService({ db, clock });
   const defeat = createDefeatService({ db, clock, assignment });
   const vehicles = createVehiclesService({ db, clock });
-  const orders = createOrdersService({ db, clock });
+  const orders = createOrdersService({ db, clock, cardSerials });
   const invitations = createInvitationsService({ db, clock });
   const invitationJobs = createInvitationJobs({ db });
-  const dcc = createDccService({ db, clock, followUps });
+  const dcc = createDccService({ db, clock, followUps, cardSerials });
   const testDrives = createTestDrivesService({ db, clock, followUps });
   const auth = createAuthService({
     db,

@@ -13,11 +13,11 @@ import {
   consultantCodes,
   customersByPhones,
   type KnownCustomer,
-  reserveCardSerials,
   sourceCodes,
   writeCaptured,
 } from './capture-batch.repo';
 import { type CaptureLeadInput, type CaptureLeadResult, leadFieldsOf } from './capture-input';
+import { type CardSerials, cardSerialsInTransaction } from './card-serials';
 
 /** Another desk opened one of the batch's phones while it was captured: capture those rows one by one. */
 export class PhoneTakenMeanwhile extends Error {
@@ -27,6 +27,8 @@ export class PhoneTakenMeanwhile extends Error {
 }
 
 export type CaptureOptions = {
+  /** Where new cards take their numbers: in the capture's transaction unless the service says otherwise. */
+  cardSerials?: CardSerials;
   /** A further audit row for a captured lead, written with the capture's own (intake: which key sent it). */
   alsoAudit?: (
     result: CaptureLeadResult,
@@ -86,8 +88,9 @@ export const captureLeads = async (
     prefix: cardPrefixOf(o.ownerId ? codes.get(o.ownerId) : null),
     year: cardYearOf(o.occurredAt, planning.timeZone),
   }));
-  // Taken last before the writes: the counter rows stay locked until the transaction ends.
-  const cardNos = numberCards(series, await reserveCardSerials(tx, dealerId, cardSeriesCounts(series)));
+  // Taken last before the writes: in the transaction, the counter rows stay locked until it ends.
+  const reserve = options.cardSerials ?? cardSerialsInTransaction;
+  const cardNos = numberCards(series, await reserve(tx, dealerId, cardSeriesCounts(series)));
 
   // Customers as the batch goes: the known ones, then each card as it is opened.
   const customerOf = new Map<string, KnownCustomer>(known);

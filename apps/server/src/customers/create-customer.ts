@@ -5,6 +5,7 @@ import type { Clock } from '../infra/clock';
 import type { Db } from '../infra/db/database';
 import type { AuthContext } from '../infra/http/auth-context';
 import { captureLead } from './capture-lead';
+import { type CardSerials, cardSerialsInTransaction } from './card-serials';
 import { notFound } from './customer-access';
 import {
   assertCanOwn,
@@ -17,7 +18,7 @@ import {
 } from './customer-input';
 import { findCard, findPhoneHolder, setOtherPhones } from './customers.repo';
 
-export type CreateDeps = { db: Db; clock: Clock };
+export type CreateDeps = { db: Db; clock: Clock; cardSerials?: CardSerials };
 
 /**
  * Opens a customer card by hand with its first inquiry (DOMAIN §2). A phone the store already knows is a
@@ -25,7 +26,7 @@ export type CreateDeps = { db: Db; clock: Clock };
  * add the inquiry to that customer instead.
  */
 export const createCustomer = async (
-  { db, clock }: CreateDeps,
+  { db, clock, cardSerials = cardSerialsInTransaction }: CreateDeps,
   ctx: AuthContext,
   input: TCreateCustomerParsed,
   requestId?: string,
@@ -45,30 +46,34 @@ export const createCustomer = async (
     ...otherPhones.map((p, index) => ({ e164: p.e164, field: `otherPhones.${index}.phone` })),
   ]);
   return db.transaction(async (tx) => {
-    const captured = await captureLead(tx, {
-      dealerId: ctx.dealerId,
-      actorId: ctx.userId,
-      customer: {
-        name: input.name.trim(),
-        phoneE164: phone.e164,
-        phoneRaw: input.phone.trim(),
-        kind: input.kind,
-        gender: input.gender ?? null,
-        region: blankToNull(input.region) ?? null,
-        address: blankToNull(input.address) ?? null,
-        occupation: blankToNull(input.occupation) ?? null,
-        company: blankToNull(input.company) ?? null,
-        currentCar: blankToNull(input.currentCar) ?? null,
-        budgetMin: input.budgetMin ?? null,
-        budgetMax: input.budgetMax ?? null,
-        paymentIntent: input.paymentIntent ?? null,
+    const captured = await captureLead(
+      tx,
+      {
+        dealerId: ctx.dealerId,
+        actorId: ctx.userId,
+        customer: {
+          name: input.name.trim(),
+          phoneE164: phone.e164,
+          phoneRaw: input.phone.trim(),
+          kind: input.kind,
+          gender: input.gender ?? null,
+          region: blankToNull(input.region) ?? null,
+          address: blankToNull(input.address) ?? null,
+          occupation: blankToNull(input.occupation) ?? null,
+          company: blankToNull(input.company) ?? null,
+          currentCar: blankToNull(input.currentCar) ?? null,
+          budgetMin: input.budgetMin ?? null,
+          budgetMax: input.budgetMax ?? null,
+          paymentIntent: input.paymentIntent ?? null,
+        },
+        lead,
+        ownerId,
+        occurredAt: clock.now(),
+        via: 'manual',
+        requestId,
       },
-      lead,
-      ownerId,
-      occurredAt: clock.now(),
-      via: 'manual',
-      requestId,
-    });
+      { cardSerials },
+    );
     if (captured.duplicate) {
       // Another desk opened this phone a moment ago: roll back and say whose it is.
       const holder = await findPhoneHolder(tx, ctx.dealerId, phone.e164);
@@ -86,7 +91,7 @@ export const createCustomer = async (
  * since the duplicate answer named it; a merged customer's inquiry goes to the one it was merged into.
  */
 export const addLead = async (
-  { db, clock }: CreateDeps,
+  { db, clock, cardSerials = cardSerialsInTransaction }: CreateDeps,
   ctx: AuthContext,
   customerId: string,
   input: TNewLead,
@@ -102,15 +107,19 @@ export const addLead = async (
   }
   const lead = await leadOf(db, ctx.dealerId, input, '');
   const captured = await db.transaction((tx) =>
-    captureLead(tx, {
-      dealerId: ctx.dealerId,
-      actorId: ctx.userId,
-      customer: { name, phoneE164, phoneRaw: card.phoneRaw ?? phoneE164 },
-      lead,
-      occurredAt: clock.now(),
-      via: 'manual',
-      requestId,
-    }),
+    captureLead(
+      tx,
+      {
+        dealerId: ctx.dealerId,
+        actorId: ctx.userId,
+        customer: { name, phoneE164, phoneRaw: card.phoneRaw ?? phoneE164 },
+        lead,
+        occurredAt: clock.now(),
+        via: 'manual',
+        requestId,
+      },
+      { cardSerials },
+    ),
   );
   return { customerId: captured.customerId, leadId: captured.leadId, ownerId: captured.ownerId };
 };

@@ -19,6 +19,7 @@ import type { Clock } from '../infra/clock';
 import type { Db } from '../infra/db/database';
 import type { AuthContext } from '../infra/http/auth-context';
 import { storeTimeZone } from './capture.repo';
+import type { CardSerials } from './card-serials';
 import { addLead, createCustomer } from './create-customer';
 import { loadVisibleCard, ownedByOf } from './customer-access';
 import { type Keyset, listCustomerPage } from './customer-list.repo';
@@ -31,10 +32,10 @@ import { mergeCustomers } from './merge-customers';
 import { timelineRows } from './timeline.repo';
 import { promoteToFleet, updateCustomerCard } from './update-customer';
 
-export type CustomersServiceDeps = { db: Db; clock: Clock };
+export type CustomersServiceDeps = { db: Db; clock: Clock; cardSerials?: CardSerials };
 
 /** Customers and their inquiries: the list, the 360 card, and the actions on it (one file per action). */
-export const createCustomersService = ({ db, clock }: CustomersServiceDeps) => {
+export const createCustomersService = ({ db, clock, cardSerials }: CustomersServiceDeps) => {
   const get = async (ctx: AuthContext, id: string): Promise<TCustomer> => {
     const row = await loadVisibleCard(db, ctx, id);
     return toCustomer(row, await leadsOfCustomer(db, ctx.dealerId, id), ctx);
@@ -119,14 +120,14 @@ export const createCustomersService = ({ db, clock }: CustomersServiceDeps) => {
   };
 
   const create = async (ctx: AuthContext, input: TCreateCustomerParsed, requestId?: string) =>
-    get(ctx, await createCustomer({ db, clock }, ctx, input, requestId));
+    get(ctx, await createCustomer({ db, clock, cardSerials }, ctx, input, requestId));
 
   const addInquiry = (
     ctx: AuthContext,
     id: string,
     input: TNewLead,
     requestId?: string,
-  ): Promise<TCaptureResult> => addLead({ db, clock }, ctx, id, input, requestId);
+  ): Promise<TCaptureResult> => addLead({ db, clock, cardSerials }, ctx, id, input, requestId);
 
   const update = async (ctx: AuthContext, id: string, input: TUpdateCustomerRequest, requestId?: string) => {
     await updateCustomerCard(db, ctx, id, input, requestId);

@@ -21,6 +21,7 @@ import { DomainError } from '@qianke/core/shared/domain-error';
 import { storeDayBounds } from '@qianke/core/showroom/store-day';
 // Inbound calls are matched to a customer exactly as lead capture dedups a phone: one lookup.
 import { captureLead, findCustomerByPhone } from '../customers/capture-lead';
+import { type CardSerials, cardSerialsInTransaction } from '../customers/card-serials';
 import type { FollowUpsService } from '../follow-ups/follow-ups.service';
 import { recordAudit } from '../infra/audit/record-audit';
 import type { Clock } from '../infra/clock';
@@ -116,10 +117,20 @@ const toRow = (ctx: AuthContext, r: CallListSqlRow): TCallListRow => ({
 
 const isManager = (ctx: AuthContext) => hasPermission(ctx.roles, 'leads.assign');
 
-export type DccServiceDeps = { db: Db; clock: Clock; followUps: FollowUpsService };
+export type DccServiceDeps = {
+  db: Db;
+  clock: Clock;
+  followUps: FollowUpsService;
+  cardSerials?: CardSerials;
+};
 
 /** The DCC desk: call lists, outbound and inbound calls, and the agents' rates (DOMAIN §3, seed 004). */
-export const createDccService = ({ db, clock, followUps }: DccServiceDeps) => {
+export const createDccService = ({
+  db,
+  clock,
+  followUps,
+  cardSerials = cardSerialsInTransaction,
+}: DccServiceDeps) => {
   /** The agent whose list or figures are asked for: yourself, or (a manager) anyone of the store. */
   const agentOf = async (ctx: AuthContext, agentId: string | undefined) => {
     const id = agentId && isManager(ctx) ? agentId : ctx.userId;
@@ -335,15 +346,19 @@ export const createDccService = ({ db, clock, followUps }: DccServiceDeps) => {
           const message = 'This store has no active source for this kind of call: choose one.';
           throw new DomainError('validation_failed', message, { fields: { 'capture.sourceId': message } });
         }
-        const result = await captureLead(tx, {
-          dealerId: ctx.dealerId,
-          actorId: ctx.userId,
-          customer: { name: input.capture.name, phoneE164: phone.e164, phoneRaw: rawPhone },
-          lead: { sourceId, channel, seriesId: input.capture.seriesId ?? null, note },
-          occurredAt: now,
-          via: 'dcc',
-          ...(requestId ? { requestId } : {}),
-        });
+        const result = await captureLead(
+          tx,
+          {
+            dealerId: ctx.dealerId,
+            actorId: ctx.userId,
+            customer: { name: input.capture.name, phoneE164: phone.e164, phoneRaw: rawPhone },
+            lead: { sourceId, channel, seriesId: input.capture.seriesId ?? null, note },
+            occurredAt: now,
+            via: 'dcc',
+            ...(requestId ? { requestId } : {}),
+          },
+          { cardSerials },
+        );
         found = { id: result.customerId, ownerId: result.ownerId };
         leadId = result.leadId;
         captured = !result.duplicate;

@@ -33,6 +33,7 @@ import { checkRow, duplicateProblem, indexLookups } from '@qianke/core/imports/r
 import { DomainError, isDomainError } from '@qianke/core/shared/domain-error';
 import type { CaptureLeadInput } from '../customers/capture-lead';
 import { captureLeads } from '../customers/capture-leads';
+import { type CardSerials, cardSerialsInTransaction } from '../customers/card-serials';
 import { recordAudit } from '../infra/audit/record-audit';
 import type { Clock } from '../infra/clock';
 import type { Db, Executor } from '../infra/db/database';
@@ -88,6 +89,8 @@ const SAMPLE_ROWS = 5;
 export type ImportsServiceDeps = {
   db: Db;
   clock: Clock;
+  /** Where new cards take their numbers (in the batch's transaction unless given). */
+  cardSerials?: CardSerials;
   /** Where an upload is kept while it is read; the system's temp folder unless given. */
   tempDir?: string;
   /** The limits of a file; IMPORT_MAX_ROWS and IMPORT_MAX_BYTES unless given (tests use small ones). */
@@ -213,6 +216,7 @@ const failureText = (error: unknown): string =>
 export const createImportsService = ({
   db,
   clock,
+  cardSerials = cardSerialsInTransaction,
   tempDir = tmpdir(),
   maxRows = IMPORT_MAX_ROWS,
   maxBytes = IMPORT_MAX_BYTES,
@@ -536,6 +540,7 @@ export const createImportsService = ({
     const results = await captureLeads(
       tx,
       batch.map((row) => captureInput(ctx, job, row, now, requestId)),
+      { cardSerials },
     );
     const outcomes: RowOutcome[] = batch.map((row, i) => {
       const result = results[i];

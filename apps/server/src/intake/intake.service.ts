@@ -27,6 +27,7 @@ import type { Horizon } from '@qianke/core/leads/horizon';
 import { DomainError, type FieldErrors, isDomainError } from '@qianke/core/shared/domain-error';
 import type { z } from 'zod';
 import { captureLead } from '../customers/capture-lead';
+import { type CardSerials, cardSerialsInTransaction } from '../customers/card-serials';
 import type { Clock } from '../infra/clock';
 import type { Db, Tx } from '../infra/db/database';
 import type { ApiKeyContext } from '../infra/http/auth-context';
@@ -85,7 +86,7 @@ type IntakeLead = {
   via: 'intake.json' | 'intake.adf';
 };
 
-export type IntakeServiceDeps = { db: Db; clock: Clock };
+export type IntakeServiceDeps = { db: Db; clock: Clock; cardSerials?: CardSerials };
 
 /**
  * The intake API: leads from portals, the brand website and the 400 line, as JSON or as ADF XML,
@@ -97,7 +98,11 @@ const recordKeyUse = async (tx: Tx, caller: ApiKeyContext, now: Date) => {
   if (keyUseIsStale(caller.lastUsedAt, now)) await touchApiKey(tx, caller.dealerId, caller.keyId, now);
 };
 
-export const createIntakeService = ({ db, clock }: IntakeServiceDeps) => {
+export const createIntakeService = ({
+  db,
+  clock,
+  cardSerials = cardSerialsInTransaction,
+}: IntakeServiceDeps) => {
   const capture = async (tx: Tx, caller: ApiKeyContext, lead: IntakeLead, requestId: string) => {
     const phone = normalisePhone(lead.phone);
     if (!phone) throw new Error('capture called with an unchecked phone');
@@ -128,6 +133,7 @@ export const createIntakeService = ({ db, clock }: IntakeServiceDeps) => {
         requestId,
       },
       {
+        cardSerials,
         // Which key wrote which lead: what an administrator needs when a key leaks.
         alsoAudit: (captured) => ({
           actorId: null,

@@ -27,6 +27,7 @@ import {
 import { DomainError, type FieldErrors } from '@qianke/core/shared/domain-error';
 import { addDays, instantAt, localDateKey, parseLocalDate } from '@qianke/core/shared/local-time';
 import { captureLead } from '../customers/capture-lead';
+import { type CardSerials, cardSerialsInTransaction } from '../customers/card-serials';
 import { loadVisibleCard } from '../customers/customer-access';
 import { regradeLead } from '../follow-ups/follow-ups.service';
 import { replanLeadTasks } from '../follow-ups/plan-lead-tasks';
@@ -144,7 +145,15 @@ const loanFields = (input: {
     : { loanStatus: input.loanStatus ?? null, loanBank: input.loanBank?.trim() || null };
 
 /** Sales orders (DOMAIN §3): order, confirm, deposit, deliver or cancel; the sheet; owner cards. */
-export const createOrdersService = ({ db, clock }: { db: Db; clock: Clock }) => {
+export const createOrdersService = ({
+  db,
+  clock,
+  cardSerials = cardSerialsInTransaction,
+}: {
+  db: Db;
+  clock: Clock;
+  cardSerials?: CardSerials;
+}) => {
   const getIn = async (executor: Executor, ctx: AuthContext, id: string): Promise<TOrder> => {
     const row = await findOrder(executor, ctx.dealerId, id);
     if (!row || !canSee(ctx, row)) throw new DomainError('not_found', NO_SUCH_ORDER);
@@ -255,24 +264,28 @@ export const createOrdersService = ({ db, clock }: { db: Db; clock: Clock }) => 
           const source = await findWalkInSource(tx, ctx.dealerId);
           if (!source)
             fail({ 'buyer.phone': 'The store has no walk-in source; ask an administrator to add one.' });
-          const captured = await captureLead(tx, {
-            dealerId: ctx.dealerId,
-            actorId: ctx.userId,
-            customer: {
-              name: buyer.name,
-              phoneE164: buyerPhone.e164,
-              phoneRaw: buyer.phone,
-              gender: buyer.gender ?? null,
-              region: buyer.region ?? null,
-              address: buyer.address ?? null,
+          const captured = await captureLead(
+            tx,
+            {
+              dealerId: ctx.dealerId,
+              actorId: ctx.userId,
+              customer: {
+                name: buyer.name,
+                phoneE164: buyerPhone.e164,
+                phoneRaw: buyer.phone,
+                gender: buyer.gender ?? null,
+                region: buyer.region ?? null,
+                address: buyer.address ?? null,
+              },
+              lead: { sourceId: source?.id ?? '', channel: 'walk_in', note: 'Ordered on the spot' },
+              ownerId: ctx.userId,
+              occurredAt: now,
+              reuseOpenLead: true,
+              via: 'order',
+              ...(requestId ? { requestId } : {}),
             },
-            lead: { sourceId: source?.id ?? '', channel: 'walk_in', note: 'Ordered on the spot' },
-            ownerId: ctx.userId,
-            occurredAt: now,
-            reuseOpenLead: true,
-            via: 'order',
-            ...(requestId ? { requestId } : {}),
-          });
+            { cardSerials },
+          );
           customerId = captured.customerId;
           leadId = captured.leadId;
           customerOwnerId = captured.ownerId;

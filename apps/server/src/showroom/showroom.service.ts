@@ -30,6 +30,7 @@ import {
   visitorNameOf,
 } from '@qianke/core/showroom/visits';
 import { captureLead } from '../customers/capture-lead';
+import { type CardSerials, cardSerialsInTransaction } from '../customers/card-serials';
 import { recordAudit } from '../infra/audit/record-audit';
 import type { Clock } from '../infra/clock';
 import type { Db, Executor } from '../infra/db/database';
@@ -136,10 +137,14 @@ const auditView = (
   note: row.note,
 });
 
-export type ShowroomServiceDeps = { db: Db; clock: Clock };
+export type ShowroomServiceDeps = { db: Db; clock: Clock; cardSerials?: CardSerials };
 
 /** The receptionist's desk: showroom arrivals and phone-ins, the board, the day's log and the rotation. */
-export const createShowroomService = ({ db, clock }: ShowroomServiceDeps) => {
+export const createShowroomService = ({
+  db,
+  clock,
+  cardSerials = cardSerialsInTransaction,
+}: ShowroomServiceDeps) => {
   const checkConsultant = async (exec: Executor, ctx: AuthContext, id: string, fields: FieldErrors) => {
     const active = await listActiveConsultants(exec, ctx.dealerId);
     if (!active.some((c) => c.id === id)) fields.consultantId = MESSAGES.consultant;
@@ -196,28 +201,32 @@ export const createShowroomService = ({ db, clock }: ShowroomServiceDeps) => {
       let newCustomer = false;
       let earlier: { kind: TVisitKind; arrivedAt: Date }[] | undefined;
       if (phone && rawPhone) {
-        const captured = await captureLead(tx, {
-          dealerId: ctx.dealerId,
-          actorId: ctx.userId,
-          customer: {
-            name: visitorNameOf(name, input.kind),
-            phoneE164: phone.e164,
-            phoneRaw: rawPhone,
-            gender: input.gender ?? null,
+        const captured = await captureLead(
+          tx,
+          {
+            dealerId: ctx.dealerId,
+            actorId: ctx.userId,
+            customer: {
+              name: visitorNameOf(name, input.kind),
+              phoneE164: phone.e164,
+              phoneRaw: rawPhone,
+              gender: input.gender ?? null,
+            },
+            lead: {
+              sourceId: source.id,
+              channel: CHANNEL_OF[input.kind],
+              seriesId: input.seriesId ?? null,
+              note,
+            },
+            ownerId: input.consultantId,
+            occurredAt: arrivedAt,
+            // A customer who comes back is the same inquiry, not a new one.
+            reuseOpenLead: true,
+            via: 'showroom',
+            ...(requestId ? { requestId } : {}),
           },
-          lead: {
-            sourceId: source.id,
-            channel: CHANNEL_OF[input.kind],
-            seriesId: input.seriesId ?? null,
-            note,
-          },
-          ownerId: input.consultantId,
-          occurredAt: arrivedAt,
-          // A customer who comes back is the same inquiry, not a new one.
-          reuseOpenLead: true,
-          via: 'showroom',
-          ...(requestId ? { requestId } : {}),
-        });
+          { cardSerials },
+        );
         customerId = captured.customerId;
         leadId = captured.leadId;
         newCustomer = !captured.duplicate;

@@ -22,6 +22,13 @@ export type DatabaseKind = 'pglite' | 'postgres';
 export type Database = {
   db: Db;
   kind: DatabaseKind;
+  /**
+   * PostgreSQL: connections of their own for a short write that commits at once, beside a request's
+   * open transaction (taking card numbers, as a sequence would, so one request does not wait for
+   * another's commit). Null on PGlite, which has one connection: such a write runs in the caller's
+   * transaction.
+   */
+  apart: Db | null;
   close: () => Promise<void>;
 };
 
@@ -53,7 +60,23 @@ export const openDatabase = async (options: OpenDatabaseOptions): Promise<Databa
       client.release();
     }
     const db = drizzlePg(pool, { schema }) as unknown as Db;
-    return { db, kind: 'postgres', close: () => pool.end() };
+    // Each write here is one statement, committed on its own. Without waiting for the disk: a number
+    // taken here is used only by a transaction that commits later and waits for the log up to its
+    // own commit, which includes this one, so a crash can lose a number only with whatever used it.
+    const apartPool = new pg.Pool({
+      connectionString: options.url,
+      max: 2,
+      options: '-c jit=off -c synchronous_commit=off',
+    });
+    const apart = drizzlePg(apartPool, { schema }) as unknown as Db;
+    return {
+      db,
+      kind: 'postgres',
+      apart,
+      close: async () => {
+        await Promise.all([pool.end(), apartPool.end()]);
+      },
+    };
   }
   // PGlite ignores the options object when it is the second argument and dataDir is undefined.
   const client = new PGlite({
@@ -63,5 +86,5 @@ export const openDatabase = async (options: OpenDatabaseOptions): Promise<Databa
   await client.waitReady;
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder });
-  return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() };
+  return { db: db as unknown as Db, kind: 'pglite', apart: null, close: () => client.close() };
 };
