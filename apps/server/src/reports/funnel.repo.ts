@@ -1,8 +1,14 @@
-import type { FunnelLeadRow } from '@qianke/core/reports/funnel';
+import {
+  FUNNEL_STEPS,
+  type FunnelGroupBy,
+  type FunnelLeadRow,
+  type FunnelStep,
+  type FunnelTally,
+} from '@qianke/core/reports/funnel';
 import type { InstantRange } from '@qianke/core/reports/period';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../infra/db/database';
-import { type LeadFilter, leadFilterSql } from './report-scope.repo';
+import { type LeadFilter, leadFilterSql, uuidArray } from './report-scope.repo';
 
 type RawRow = Omit<
   FunnelLeadRow,
@@ -76,4 +82,87 @@ export const funnelLeads = async (
     orderedAt: date(row.orderedAt),
     deliveredAt: date(row.deliveredAt),
   }));
+};
+
+/** A step's number in the SQL: its place in core's FUNNEL_STEPS (0 = leads .. 5 = delivered). */
+const stepNo = (step: FunnelStep) => sql.raw(String(FUNNEL_STEPS.indexOf(step)));
+
+/** The key of a lead's row of the breakdown (core funnelTally: the store day for `period`). */
+const tallyKeySql = (groupBy: FunnelGroupBy, timeZone: string): SQL => {
+  switch (groupBy) {
+    case 'source':
+      return sql`coalesce(l.source_id::text, '')`;
+    case 'consultant':
+      return sql`coalesce(l.owner_id::text, '')`;
+    case 'series':
+      return sql`coalesce(l.series_id::text, '')`;
+    case 'period':
+      return sql`to_char(l.created_at at time zone ${timeZone}, 'YYYY-MM-DD')`;
+  }
+};
+
+/**
+ * The funnel of the period and of the previous one, counted in the database: how many leads of each row
+ * of the breakdown went as far as each step (core FunnelTally; the previous period's rows all have the
+ * key ''). The same cohort and events as funnelLeads, but a lead's furthest step is the highest step of
+ * its events (core furthestStep), so what leaves the database is a few hundred rows, not one per lead.
+ *
+ * Every event of the stores is read once for both periods: grouped by lead when it names one, and, when
+ * it does not, kept by customer with its time and matched to the customer's cohort leads created
+ * before it. The step of an order is `ordered`, or `delivered` once it is.
+ */
+export const funnelTallies = async (
+  db: Executor,
+  filter: LeadFilter,
+  ranges: { range: InstantRange; previousRange: InstantRange },
+  groupBy: FunnelGroupBy,
+  timeZone: string,
+): Promise<{ current: FunnelTally[]; previous: FunnelTally[] }> => {
+  const { range, previousRange } = ranges;
+  const stores = uuidArray(filter.dealerIds);
+  const within = (r: InstantRange) =>
+    sql`(l.created_at >= ${r.start.toISOString()}::timestamptz and l.created_at < ${r.end.toISOString()}::timestamptz)`;
+  const orderStep = sql`case when status = 'delivered' then ${stepNo('delivered')} else ${stepNo('ordered')} end`;
+  /** The events of one kind: (dealer, lead, customer, step, the time a lead-less one must not precede). */
+  const events = (leadless: boolean) => {
+    const lead = leadless ? sql`lead_id is null` : sql`lead_id is not null`;
+    return sql`
+      select dealer_id, lead_id, customer_id, ${stepNo('visited')} as step, arrived_at as since from showroom_visits
+        where dealer_id = any(${stores}) and ${lead}
+      union all
+      select dealer_id, lead_id, customer_id, ${stepNo('testDrive')}, starts_at from test_drives
+        where dealer_id = any(${stores}) and ${lead} and status = 'done'
+      union all
+      select dealer_id, lead_id, customer_id, ${orderStep}, ordered_at from orders
+        where dealer_id = any(${stores}) and ${lead} and status <> 'cancelled'`;
+  };
+  const result = await db.execute(sql`
+    with cohort as materialized (
+      select l.dealer_id, l.id, l.customer_id, l.created_at, ${within(range)} as current,
+        ${tallyKeySql(groupBy, timeZone)} as key,
+        case when l.first_contacted_at is not null then ${stepNo('contacted')} else ${stepNo('leads')} end as contacted
+      from leads l
+      where ${leadFilterSql(filter, 'l')} and (${within(range)} or ${within(previousRange)})
+    ),
+    by_lead as (
+      select dealer_id, lead_id, max(step) as step from (${events(false)}) e group by dealer_id, lead_id
+    ),
+    by_customer as (
+      select c.id, max(e.step) as step
+      from cohort c
+      join (${events(true)}) e on e.dealer_id = c.dealer_id and e.customer_id = c.customer_id and e.since >= c.created_at
+      group by c.id
+    )
+    select c.current, case when c.current then c.key else '' end as key,
+      greatest(c.contacted, coalesce(bl.step, 0), coalesce(bc.step, 0))::int as furthest, count(*)::int as leads
+    from cohort c
+    left join by_lead bl on bl.dealer_id = c.dealer_id and bl.lead_id = c.id
+    left join by_customer bc on bc.id = c.id
+    group by 1, 2, 3`);
+  const rows = (result as unknown as { rows: (FunnelTally & { current: boolean })[] }).rows;
+  const tally = ({ key, furthest, leads }: FunnelTally): FunnelTally => ({ key, furthest, leads });
+  return {
+    current: rows.filter((row) => row.current).map(tally),
+    previous: rows.filter((row) => !row.current).map(tally),
+  };
 };

@@ -205,6 +205,7 @@ type Funnel = {
     conversion: { current: number | null; previous: number | null };
   }[];
   overall: { current: number | null; previous: number | null };
+  bucket: string | null;
   groups: { key: string; label: string; counts: Record<string, number> }[];
 };
 
@@ -307,6 +308,106 @@ describe('the sales funnel report', () => {
       ['2026-11-15', [1, 1, 0, 0, 0, 0]],
       ['2026-11-30', [1, 0, 0, 0, 0, 0]],
     ]);
+  });
+
+  it('breaks a period of 60 days down by the week (from Monday) of the store day', async () => {
+    const res = await manager.get<Funnel>(
+      `/api/v1/reports/funnel?from=2026-10-02&to=2026-11-30&campaignCode=${CAMPAIGN}&groupBy=period`,
+    );
+    expect(res.body.bucket).toBe('week');
+    // P1 (Tue 20 Oct); P2 (Sat 31 Oct 23:30) and L4 (Sun 1 Nov 00:30); L1; L2 and L3 (Sun 15 Nov); L5.
+    expect(res.body.groups.map((g) => [g.key, row(g.counts)])).toEqual([
+      ['2026-10-19', [1, 1, 1, 0, 0, 0]],
+      ['2026-10-26', [2, 1, 1, 0, 0, 0]],
+      ['2026-11-02', [1, 1, 1, 1, 1, 1]],
+      ['2026-11-09', [2, 2, 1, 1, 1, 0]],
+      ['2026-11-30', [1, 0, 0, 0, 0, 0]],
+    ]);
+  });
+
+  it("counts a visit, test drive or order without a lead for the customer's leads created before it", async () => {
+    // One customer, campaign FUNNEL-LL: LA (4 Nov), LB (20 Nov); lead-less events: a visit on 5 Nov, a
+    // delivered order on 6 Nov, a cancelled order on 21 Nov, a done test drive from 25 Nov. LA reaches
+    // delivered (all four come after it); LB only the test drive (the visit and order came before it).
+    const campaignCode = 'FUNNEL-LL';
+    const customerId = randomUUID();
+    const sourceId = randomUUID();
+    const at = (iso: string) => new Date(iso);
+    // A source of its own, so the other tests' source filters and exports do not see this customer.
+    await t.db.insert(leadSources).values({
+      dealerId: ids.store,
+      id: sourceId,
+      tier: 'channel',
+      code: 'FUNNEL-LL',
+      nameZh: '漏斗来源三',
+      nameEn: 'Funnel source 3',
+    });
+    await t.db.insert(customers).values({
+      dealerId: ids.store,
+      id: customerId,
+      cardNo: 'FUN-LL',
+      name: '漏斗客户LL',
+      phoneE164: '+8613900999001',
+      phoneRaw: '13900999001',
+      sourceId,
+      ownerId: ids.c1,
+    });
+    for (const createdAt of ['2026-11-04T02:00:00Z', '2026-11-20T02:00:00Z']) {
+      await t.db.insert(leads).values({
+        dealerId: ids.store,
+        id: randomUUID(),
+        customerId,
+        sourceId,
+        ownerId: ids.c1,
+        campaignCode,
+        channel: 'walk_in',
+        createdAt: at(createdAt),
+        firstContactedAt: at(createdAt),
+      });
+    }
+    await t.db.insert(showroomVisits).values({
+      dealerId: ids.store,
+      id: randomUUID(),
+      customerId,
+      arrivedAt: at('2026-11-05T02:00:00Z'),
+      firstVisit: true,
+      leftContact: true,
+      consultantId: ids.c1,
+    });
+    const order = (no: string, orderedAt: string, status: 'delivered' | 'cancelled') =>
+      t.db.insert(orders).values({
+        dealerId: ids.store,
+        id: randomUUID(),
+        orderNo: no,
+        customerId,
+        consultantId: ids.c1,
+        price: 200_000,
+        paymentMethod: 'cash',
+        status,
+        orderedAt: at(orderedAt),
+        deliveredAt: status === 'delivered' ? at('2026-11-08T02:00:00Z') : null,
+      });
+    await order('FUN-LL1', '2026-11-06T02:00:00Z', 'delivered');
+    await order('FUN-LL2', '2026-11-21T02:00:00Z', 'cancelled');
+    const [car] = await t.db
+      .select({ id: demoCars.id })
+      .from(demoCars)
+      .where(eq(demoCars.dealerId, ids.store))
+      .limit(1);
+    await t.db.insert(testDrives).values({
+      dealerId: ids.store,
+      id: randomUUID(),
+      customerId,
+      demoCarId: car?.id as string,
+      consultantId: ids.c1,
+      startsAt: at('2026-11-25T02:00:00Z'),
+      endsAt: at('2026-11-25T02:30:00Z'),
+      status: 'done',
+    });
+    const res = await manager.get<Funnel>(
+      `/api/v1/reports/funnel?from=2026-11-01&to=2026-11-30&campaignCode=${campaignCode}`,
+    );
+    expect(countsOf(res.body).map(([current]) => current)).toEqual([2, 2, 2, 2, 1, 1]);
   });
 
   it('filters by source and series', async () => {

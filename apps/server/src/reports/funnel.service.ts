@@ -1,13 +1,13 @@
 import type { TDrilldownPage, TExportLanguage, TReportFilter } from '@qianke/contracts/reports/filter';
 import type { TFunnelGroupBy, TFunnelReport } from '@qianke/contracts/reports/funnel';
 import {
-  countFunnel,
+  countTallies,
   FUNNEL_STEPS,
   type FunnelGroup,
   type FunnelLeadRow,
-  funnelBreakdown,
   funnelBucketFor,
   funnelCustomers,
+  funnelTallyBreakdown,
   isFunnelStep,
   stepConversion,
 } from '@qianke/core/reports/funnel';
@@ -17,7 +17,7 @@ import type { FastifyBaseLogger, FastifyReply } from 'fastify';
 import type { Db } from '../infra/db/database';
 import type { AuthContext } from '../infra/http/auth-context';
 import { drilldownPage } from './drilldown';
-import { funnelLeads } from './funnel.repo';
+import { funnelLeads, funnelTallies } from './funnel.repo';
 import { funnelTexts } from './funnel-texts';
 import { auditedFilterOf, type ReportScope, reportMetaOf, resolveReportScope } from './report-scope';
 import { namesOf } from './report-scope.repo';
@@ -29,13 +29,11 @@ const NAME_KIND = { source: 'source', consultant: 'user', series: 'series' } as 
 
 /** The sales funnel report (core/reports/funnel.ts has the definition), its drill-down and export. */
 export const createFunnelService = ({ db }: { db: Db }) => {
+  /** The counts of both periods and the breakdown, counted in the database (funnelTallies). */
   const figures = async (scope: ReportScope, groupBy: TFunnelGroupBy) => {
-    const [current, previous] = [
-      await funnelLeads(db, scope, scope.range),
-      await funnelLeads(db, scope, scope.previousRange),
-    ];
+    const { current, previous } = await funnelTallies(db, scope, scope, groupBy, scope.timeZone);
     const bucket = funnelBucketFor(periodDays(scope.period));
-    const groups = funnelBreakdown(current, groupBy, scope.timeZone, bucket);
+    const groups = funnelTallyBreakdown(current, groupBy, bucket);
     const ids = groups.map((g) => g.key).filter((key) => key !== '');
     const names = groupBy === 'period' ? [] : await namesOf(db, scope.dealerIds, NAME_KIND[groupBy], ids);
     const labelled: Labelled[] = groups.map((group) => {
@@ -46,7 +44,7 @@ export const createFunnelService = ({ db }: { db: Db }) => {
         labelEn: named?.nameEn ?? null,
       };
     });
-    return { current, previous, bucket, groups: labelled };
+    return { now: countTallies(current), before: countTallies(previous), bucket, groups: labelled };
   };
 
   const report = async (
@@ -54,9 +52,7 @@ export const createFunnelService = ({ db }: { db: Db }) => {
     query: TReportFilter & { groupBy: TFunnelGroupBy },
   ): Promise<TFunnelReport> => {
     const scope = await resolveReportScope(db, ctx, query);
-    const { current, previous, bucket, groups } = await figures(scope, query.groupBy);
-    const now = countFunnel(current);
-    const before = countFunnel(previous);
+    const { now, before, bucket, groups } = await figures(scope, query.groupBy);
     const [rateNow, rateBefore] = [stepConversion(now), stepConversion(before)];
     return {
       meta: reportMetaOf(scope),
@@ -120,7 +116,7 @@ export const createFunnelService = ({ db }: { db: Db }) => {
     requestId: string,
   ): Promise<FastifyReply> => {
     const scope = await resolveReportScope(db, ctx, query);
-    const { current, previous, groups } = await figures(scope, query.groupBy);
+    const { now, before, groups } = await figures(scope, query.groupBy);
     const texts = funnelTexts(query.lang);
     const total = (label: string, counts: FunnelGroup['counts']): Labelled => ({
       key: '*',
@@ -129,11 +125,7 @@ export const createFunnelService = ({ db }: { db: Db }) => {
       counts,
       conversion: stepConversion(counts),
     });
-    const rows: Labelled[] = [
-      total(texts.total, countFunnel(current)),
-      total(texts.previous, countFunnel(previous)),
-      ...groups,
-    ];
+    const rows: Labelled[] = [total(texts.total, now), total(texts.previous, before), ...groups];
     const columns: XlsxColumn<Labelled>[] = [
       {
         header: texts.groupBy[query.groupBy],

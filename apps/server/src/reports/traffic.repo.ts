@@ -1,5 +1,10 @@
 import type { InstantRange } from '@qianke/core/reports/period';
-import type { TrafficVisitRow } from '@qianke/core/reports/traffic';
+import type {
+  PartySizeCount,
+  TrafficTally,
+  TrafficTimeCell,
+  TrafficVisitRow,
+} from '@qianke/core/reports/traffic';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../infra/db/database';
 import { type LeadFilter, uuidArray } from './report-scope.repo';
@@ -53,4 +58,95 @@ export const trafficVisits = async (
     arrivedAt: date(row.arrivedAt),
     leftAt: row.leftAt === null ? null : date(row.leftAt),
   }));
+};
+
+/** What the traffic report counts, in the database: core TrafficTally and the cells it is drawn from. */
+export type TrafficTallies = {
+  /** The period's tally per receiving consultant ('' = nobody). */
+  consultants: { key: string; tally: TrafficTally }[];
+  /** The previous period's tally per receiving consultant. */
+  previous: { key: string; tally: TrafficTally }[];
+  /** The period's visits per hour and weekday of arrival, on the store's clock. */
+  cells: TrafficTimeCell[];
+  /** The period's visits per logged party size. */
+  partySizes: PartySizeCount[];
+};
+
+type TallyRow = TrafficTally & {
+  part: 'consultant' | 'previous' | 'time' | 'party';
+  key: string;
+  hour: number;
+  weekday: number;
+  partySize: number;
+};
+
+/**
+ * The traffic of the period and of the previous one, counted in the database: the visits of both
+ * periods read once (trafficVisits' filter and rows), summed per consultant as core TrafficTally says,
+ * and the period's visits counted per hour and weekday and per party size. A visit counts as ordered
+ * when its customer's latest live order is at or after the arrival (core: any live order ordered at or
+ * after it). Stays are whole milliseconds, as a Date holds them.
+ */
+export const trafficTallies = async (
+  db: Executor,
+  filter: LeadFilter,
+  ranges: { range: InstantRange; previousRange: InstantRange },
+  timeZone: string,
+): Promise<TrafficTallies> => {
+  const { range, previousRange } = ranges;
+  const stores = uuidArray(filter.dealerIds);
+  const within = (r: InstantRange) =>
+    sql`(v.arrived_at >= ${r.start.toISOString()}::timestamptz and v.arrived_at < ${r.end.toISOString()}::timestamptz)`;
+  const result = await db.execute(sql`
+    with visit as materialized (
+      select ${within(range)} as current, v.kind = 'visit' as counted, coalesce(v.consultant_id::text, '') as key,
+        v.arrived_at, v.party_size, v.first_visit, v.left_contact, v.closed_on_spot,
+        coalesce(c.level is not null, false) as graded, coalesce(lo.last_at >= v.arrived_at, false) as ordered,
+        case when v.left_at >= v.arrived_at then round(date_part('epoch', v.left_at - v.arrived_at) * 1000) end as stay_ms
+      from showroom_visits v
+      left join customers c on c.dealer_id = v.dealer_id and c.id = v.customer_id and c.dealer_id = any(${stores})
+      left join (
+        select dealer_id, customer_id, max(ordered_at) as last_at from orders
+        where dealer_id = any(${stores}) and status <> 'cancelled'
+        group by dealer_id, customer_id
+      ) lo on lo.dealer_id = v.dealer_id and lo.customer_id = v.customer_id
+      where ${visitFilterSql(filter)} and (${within(range)} or ${within(previousRange)})
+    )
+    select case when current then 'consultant' else 'previous' end as part, key,
+      0 as hour, 0 as weekday, 0 as "partySize",
+      count(*) filter (where counted)::int as visits,
+      count(*) filter (where not counted)::int as "phoneIns",
+      coalesce(sum(party_size) filter (where counted), 0)::int as people,
+      count(*) filter (where counted and first_visit)::int as "firstVisits",
+      count(*) filter (where counted and left_contact)::int as "leftContact",
+      count(*) filter (where counted and left_contact and graded)::int as valid,
+      count(*) filter (where counted and ordered)::int as ordered,
+      count(stay_ms) filter (where counted)::int as stays,
+      coalesce(sum(stay_ms) filter (where counted), 0)::float8 as "stayMs",
+      count(*) filter (where counted and first_visit and not closed_on_spot)::int as "firstOpen",
+      count(*) filter (where counted and first_visit and not closed_on_spot and left_contact)::int as "firstOpenLeftContact"
+    from visit group by current, key
+    union all
+    select 'time', '', date_part('hour', local)::int, date_part('isodow', local)::int, 0, count(*)::int,
+      0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+    from (select arrived_at at time zone ${timeZone} as local from visit where current and counted) t
+    group by 3, 4
+    union all
+    select 'party', '', 0, 0, party_size, count(*)::int, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+    from visit where current and counted group by party_size`);
+  const rows = (result as unknown as { rows: TallyRow[] }).rows;
+  const tallies = (part: TallyRow['part']) =>
+    rows
+      .filter((row) => row.part === part)
+      .map(({ part: _, key, hour: _h, weekday: _w, partySize: _p, ...tally }) => ({ key, tally }));
+  return {
+    consultants: tallies('consultant'),
+    previous: tallies('previous'),
+    cells: rows
+      .filter((row) => row.part === 'time')
+      .map(({ hour, weekday, visits }) => ({ hour, weekday, visits })),
+    partySizes: rows
+      .filter((row) => row.part === 'party')
+      .map(({ partySize, visits }) => ({ partySize, visits })),
+  };
 };

@@ -1,13 +1,14 @@
 import type { TDrilldownPage, TExportLanguage, TReportFilter } from '@qianke/contracts/reports/filter';
 import type { TTrafficFigures, TTrafficReport } from '@qianke/contracts/reports/traffic';
 import {
+  addTallies,
+  figuresOfTally,
   isTrafficMetric,
-  partySizes,
+  partySizesOfCounts,
   TRAFFIC_METRICS,
-  trafficByConsultant,
-  trafficByTime,
+  trafficByConsultantOfTallies,
+  trafficByTimeOfCells,
   trafficCustomers,
-  trafficFigures,
 } from '@qianke/core/reports/traffic';
 import { DomainError } from '@qianke/core/shared/domain-error';
 import type { FastifyBaseLogger, FastifyReply } from 'fastify';
@@ -16,7 +17,7 @@ import type { AuthContext } from '../infra/http/auth-context';
 import { drilldownPage } from './drilldown';
 import { auditedFilterOf, reportMetaOf, resolveReportScope } from './report-scope';
 import { namesOf } from './report-scope.repo';
-import { trafficVisits } from './traffic.repo';
+import { trafficTallies, trafficVisits } from './traffic.repo';
 import { trafficTexts } from './traffic-texts';
 import { sendXlsx, type XlsxColumn } from './xlsx-export';
 
@@ -32,16 +33,15 @@ type DrillQuery = TReportFilter & {
 export const createTrafficService = ({ db }: { db: Db }) => {
   const report = async (ctx: AuthContext, query: TReportFilter): Promise<TTrafficReport> => {
     const scope = await resolveReportScope(db, ctx, query);
-    const current = await trafficVisits(db, scope, scope.range);
-    const previous = await trafficVisits(db, scope, scope.previousRange);
-    const consultants = trafficByConsultant(current);
+    const tallies = await trafficTallies(db, scope, scope, scope.timeZone);
+    const consultants = trafficByConsultantOfTallies(tallies.consultants);
     const names = await namesOf(db, scope.dealerIds, 'user', consultants.map((c) => c.key).filter(Boolean));
     return {
       meta: reportMetaOf(scope),
-      current: trafficFigures(current),
-      previous: trafficFigures(previous),
-      ...trafficByTime(current, scope.timeZone),
-      partySizes: partySizes(current),
+      current: figuresOfTally(addTallies(tallies.consultants.map((c) => c.tally))),
+      previous: figuresOfTally(addTallies(tallies.previous.map((c) => c.tally))),
+      ...trafficByTimeOfCells(tallies.cells),
+      partySizes: partySizesOfCounts(tallies.partySizes),
       consultants: consultants.map((c) => ({
         key: c.key,
         name: names.find((n) => n.id === c.key)?.name ?? '',

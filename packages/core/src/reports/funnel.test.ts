@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   countFunnel,
+  countTallies,
   type FunnelLeadRow,
   funnelBreakdown,
   funnelBucketFor,
   funnelCustomers,
+  funnelTallyBreakdown,
   stepConversion,
 } from './funnel';
 
@@ -191,6 +193,55 @@ describe('the funnel broken down', () => {
     expect(funnelBreakdown(NOVEMBER, 'period', ZONE, 'month').map((g) => [g.key, g.counts.leads])).toEqual([
       ['2026-11', 5],
     ]);
+  });
+});
+
+describe('the funnel of tallies (what the database counts)', () => {
+  it('counts a tally at its furthest step and every step before it', () => {
+    // NOVEMBER as the database tallies it: one lead each at delivered (5), ordered (4), contacted (1),
+    // visited (2) and leads (0).
+    const tallies = [
+      { key: 'S1', furthest: 5, leads: 1 },
+      { key: 'S1', furthest: 4, leads: 1 },
+      { key: 'S2', furthest: 1, leads: 1 },
+      { key: 'S2', furthest: 2, leads: 1 },
+      { key: 'S1', furthest: 0, leads: 1 },
+    ];
+    expect(countTallies(tallies)).toEqual(countFunnel(NOVEMBER));
+    expect(countTallies([{ key: '', furthest: 2, leads: 3 }])).toEqual({
+      leads: 3,
+      contacted: 3,
+      visited: 3,
+      testDrive: 0,
+      ordered: 0,
+      delivered: 0,
+    });
+  });
+
+  it('buckets the store days of a period breakdown into weeks and months', () => {
+    const days = [
+      { key: '2026-11-01', furthest: 2, leads: 1 },
+      { key: '2026-11-03', furthest: 5, leads: 1 },
+      { key: '2026-11-10', furthest: 4, leads: 1 },
+      { key: '2026-11-15', furthest: 1, leads: 2 },
+      { key: '2026-11-30', furthest: 0, leads: 1 },
+    ];
+    expect(funnelTallyBreakdown(days, 'period', 'week').map((g) => [g.key, g.counts.leads])).toEqual([
+      ['2026-10-26', 1],
+      ['2026-11-02', 1],
+      ['2026-11-09', 3],
+      ['2026-11-30', 1],
+    ]);
+    const [month] = funnelTallyBreakdown(days, 'period', 'month');
+    expect(month?.key).toBe('2026-11');
+    expect(month?.counts).toEqual({
+      leads: 6,
+      contacted: 5,
+      visited: 3,
+      testDrive: 2,
+      ordered: 2,
+      delivered: 1,
+    });
   });
 });
 

@@ -22,7 +22,8 @@
  * - By period: the bucket of the lead's creation (day for periods up to 31 days, week (from Monday) up
  *   to 92 days, month beyond).
  */
-import { bucketOf, type PeriodBucket, rate } from './period';
+import { storeDateOf } from '../showroom/store-day';
+import { bucketOf, bucketOfDay, type PeriodBucket, rate } from './period';
 
 export const FUNNEL_STEPS = ['leads', 'contacted', 'visited', 'testDrive', 'ordered', 'delivered'] as const;
 export type FunnelStep = (typeof FUNNEL_STEPS)[number];
@@ -77,14 +78,35 @@ export const emptyCounts = (): FunnelCounts => ({
   delivered: 0,
 });
 
-export const countFunnel = (rows: readonly FunnelLeadRow[]): FunnelCounts => {
+/**
+ * How many leads of one row of the breakdown went as far as one step (`furthest`: 0 = leads ..
+ * 5 = delivered, as furthestStep), so a report can be counted from a few of these instead of one row
+ * per lead. `key` is the row of the breakdown (funnelGroupKey), but the store day of the lead's
+ * creation for the period breakdown: the bucket is taken from it (funnelTallyBreakdown).
+ */
+export type FunnelTally = { key: string; furthest: number; leads: number };
+
+/** The funnel of some tallies: a lead counts at its furthest step and every step before it. */
+export const countTallies = (tallies: readonly FunnelTally[]): FunnelCounts => {
   const counts = emptyCounts();
-  for (const row of rows) {
-    const furthest = furthestStep(row);
-    for (let i = 0; i <= furthest; i++) counts[FUNNEL_STEPS[i] as FunnelStep] += 1;
+  for (const { furthest, leads } of tallies) {
+    for (let i = 0; i <= furthest; i++) counts[FUNNEL_STEPS[i] as FunnelStep] += leads;
   }
   return counts;
 };
+
+/** One lead as a tally (its own key, as funnelTallyBreakdown expects it for `groupBy`). */
+export const tallyOfLead = (row: FunnelLeadRow, groupBy: FunnelGroupBy, timeZone: string): FunnelTally => ({
+  key:
+    groupBy === 'period'
+      ? storeDateOf(row.createdAt, timeZone)
+      : funnelGroupKey(row, groupBy, timeZone, 'day'),
+  furthest: furthestStep(row),
+  leads: 1,
+});
+
+export const countFunnel = (rows: readonly FunnelLeadRow[]): FunnelCounts =>
+  countTallies(rows.map((row) => ({ key: '', furthest: furthestStep(row), leads: 1 })));
 
 /** Each step's share of the step before it; `leads` has none (null). */
 export const stepConversion = (counts: FunnelCounts): FunnelRates => {
@@ -127,16 +149,28 @@ export const funnelBreakdown = (
   groupBy: FunnelGroupBy,
   timeZone: string,
   bucket: PeriodBucket,
+): FunnelGroup[] =>
+  funnelTallyBreakdown(
+    rows.map((row) => tallyOfLead(row, groupBy, timeZone)),
+    groupBy,
+    bucket,
+  );
+
+/** funnelBreakdown of tallies (their keys are store days for the period breakdown). */
+export const funnelTallyBreakdown = (
+  tallies: readonly FunnelTally[],
+  groupBy: FunnelGroupBy,
+  bucket: PeriodBucket,
 ): FunnelGroup[] => {
-  const byKey = new Map<string, FunnelLeadRow[]>();
-  for (const row of rows) {
-    const key = funnelGroupKey(row, groupBy, timeZone, bucket);
+  const byKey = new Map<string, FunnelTally[]>();
+  for (const tally of tallies) {
+    const key = groupBy === 'period' ? bucketOfDay(tally.key, bucket) : tally.key;
     const list = byKey.get(key);
-    if (list) list.push(row);
-    else byKey.set(key, [row]);
+    if (list) list.push(tally);
+    else byKey.set(key, [tally]);
   }
   const groups = [...byKey].map(([key, list]) => {
-    const counts = countFunnel(list);
+    const counts = countTallies(list);
     return { key, counts, conversion: stepConversion(counts) };
   });
   return groupBy === 'period'

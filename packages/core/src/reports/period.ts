@@ -80,8 +80,11 @@ export type PeriodBucket = 'day' | 'week' | 'month';
  * The bucket an instant falls in, by the store's calendar: the day (`2026-11-25`), the Monday that
  * starts its ISO week (`2026-11-23`), or the month (`2026-11`).
  */
-export const bucketOf = (at: Date, timeZone: string, bucket: PeriodBucket): string => {
-  const day = storeDateOf(at, timeZone);
+export const bucketOf = (at: Date, timeZone: string, bucket: PeriodBucket): string =>
+  bucketOfDay(storeDateOf(at, timeZone), bucket);
+
+/** The bucket a store day falls in (bucketOf for a day already read on the store's calendar). */
+export const bucketOfDay = (day: StoreDate, bucket: PeriodBucket): string => {
   if (bucket === 'day') return day;
   if (bucket === 'month') return monthOf(day);
   const weekday = new Date(utcDay(day)).getUTCDay(); // 0 = Sunday

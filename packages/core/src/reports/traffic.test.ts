@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addTallies,
+  emptyTrafficTally,
+  figuresOfTally,
   partySizes,
+  partySizesOfCounts,
   type TrafficVisitRow,
+  tallyOfVisit,
   trafficByConsultant,
+  trafficByConsultantOfTallies,
   trafficByTime,
+  trafficByTimeOfCells,
   trafficCustomers,
   trafficFigures,
 } from './traffic';
@@ -148,5 +155,60 @@ describe('showroom traffic figures', () => {
     expect(trafficCustomers(ROWS, 'firstVisits')).toEqual(['A', 'B', 'C']);
     expect(trafficCustomers(ROWS, 'visits', 'C1')).toEqual(['A', 'A']);
     expect(trafficCustomers(ROWS, 'valid')).toEqual(['A', 'A', 'C']);
+  });
+});
+
+describe('traffic of tallies (what the database counts)', () => {
+  it('tallies a visit and a phone-in, and adds tallies up to the figures of their visits', () => {
+    const [v1, , , , , v6] = ROWS as [TrafficVisitRow, ...TrafficVisitRow[]];
+    expect(tallyOfVisit(v1)).toEqual({
+      visits: 1,
+      phoneIns: 0,
+      people: 2,
+      firstVisits: 1,
+      leftContact: 1,
+      valid: 1,
+      ordered: 1,
+      stays: 1,
+      stayMs: 3_600_000,
+      firstOpen: 1,
+      firstOpenLeftContact: 1,
+    });
+    expect(tallyOfVisit(v6 as TrafficVisitRow)).toEqual({ ...emptyTrafficTally(), phoneIns: 1 });
+    const c1 = addTallies(ROWS.filter((r) => r.consultantId === 'C1').map(tallyOfVisit));
+    const c2 = addTallies(ROWS.filter((r) => r.consultantId === 'C2').map(tallyOfVisit));
+    expect(figuresOfTally(addTallies([c1, c2]))).toEqual(trafficFigures(ROWS));
+    expect(
+      trafficByConsultantOfTallies([
+        { key: 'C2', tally: c2 },
+        { key: 'C1', tally: c1 },
+      ]),
+    ).toEqual(trafficByConsultant(ROWS));
+  });
+
+  it('averages the stay over the visits with a departure, in minutes to one place', () => {
+    // 3 stays of 10, 20 and 21 minutes: 17 minutes on average.
+    const tally = { ...emptyTrafficTally(), visits: 4, stays: 3, stayMs: 51 * 60_000 };
+    expect(figuresOfTally(tally).averageStayMinutes).toBe(17);
+    expect(figuresOfTally({ ...tally, stayMs: 50 * 60_000 }).averageStayMinutes).toBe(16.7);
+  });
+
+  it('draws the hours and weekdays, and the party sizes, from counted cells', () => {
+    const { byHour, byWeekday } = trafficByTimeOfCells([
+      { hour: 10, weekday: 1, visits: 2 },
+      { hour: 23, weekday: 1, visits: 1 },
+      { hour: 10, weekday: 7, visits: 4 },
+    ]);
+    expect([byHour[10], byHour[23], byHour.reduce((a, b) => a + b, 0)]).toEqual([6, 1, 7]);
+    expect(byWeekday).toEqual([3, 0, 0, 0, 0, 0, 4]);
+    // Sizes below 1 count as 1, and 5 or more share the last slot.
+    expect(
+      partySizesOfCounts([
+        { partySize: 0, visits: 1 },
+        { partySize: 1, visits: 2 },
+        { partySize: 5, visits: 3 },
+        { partySize: 9, visits: 1 },
+      ]),
+    ).toEqual([3, 0, 0, 0, 4]);
   });
 });

@@ -86,70 +86,151 @@ export const countsFor = (row: TrafficVisitRow, metric: TrafficMetric): boolean 
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
 
-export const trafficFigures = (rows: readonly TrafficVisitRow[]): TrafficFigures => {
-  const visits = rows.filter((r) => r.kind === 'visit');
-  const count = (metric: TrafficMetric) => visits.filter((r) => countsFor(r, metric)).length;
-  const people = visits.reduce((sum, r) => sum + r.partySize, 0);
-  const stays = visits.filter((r) => r.leftAt !== null && r.leftAt >= r.arrivedAt);
-  const stayMinutes = stays.reduce(
-    (sum, r) => sum + ((r.leftAt as Date).getTime() - r.arrivedAt.getTime()) / 60_000,
-    0,
-  );
-  const firstOpen = visits.filter((r) => r.firstVisit && !r.closedOnSpot);
+/**
+ * The sums the figures are made of, so a report can be counted from one of these per consultant instead
+ * of one row per visit. Every sum but `phoneIns` is over visits of kind `visit`; `stays` are the visits
+ * with a departure logged at or after the arrival and `stayMs` their milliseconds in the showroom;
+ * `firstOpen` are first visits not closed on the spot and `firstOpenLeftContact` those of them whose
+ * visitor left details.
+ */
+export type TrafficTally = {
+  visits: number;
+  phoneIns: number;
+  people: number;
+  firstVisits: number;
+  leftContact: number;
+  valid: number;
+  ordered: number;
+  stays: number;
+  stayMs: number;
+  firstOpen: number;
+  firstOpenLeftContact: number;
+};
+
+export const emptyTrafficTally = (): TrafficTally => ({
+  visits: 0,
+  phoneIns: 0,
+  people: 0,
+  firstVisits: 0,
+  leftContact: 0,
+  valid: 0,
+  ordered: 0,
+  stays: 0,
+  stayMs: 0,
+  firstOpen: 0,
+  firstOpenLeftContact: 0,
+});
+
+/** The tally of one visit or phone-in. */
+export const tallyOfVisit = (row: TrafficVisitRow): TrafficTally => {
+  const tally = emptyTrafficTally();
+  if (row.kind !== 'visit') {
+    tally.phoneIns = 1;
+    return tally;
+  }
+  const flag = (metric: TrafficMetric) => (countsFor(row, metric) ? 1 : 0);
+  const stayed = row.leftAt !== null && row.leftAt >= row.arrivedAt;
+  const firstOpen = row.firstVisit && !row.closedOnSpot;
   return {
-    visits: visits.length,
-    phoneIns: rows.length - visits.length,
-    people,
-    firstVisits: count('firstVisits'),
-    repeatVisits: count('repeatVisits'),
-    leftContact: count('leftContact'),
-    valid: count('valid'),
-    ordered: count('ordered'),
-    averagePartySize: visits.length ? round1(people / visits.length) : null,
-    averageStayMinutes: stays.length ? round1(stayMinutes / stays.length) : null,
-    retentionRate: rate(firstOpen.filter((r) => r.leftContact).length, firstOpen.length),
-    validRate: rate(count('valid'), visits.length),
-    visitToOrderRate: rate(count('ordered'), visits.length),
+    ...tally,
+    visits: 1,
+    people: row.partySize,
+    firstVisits: flag('firstVisits'),
+    leftContact: flag('leftContact'),
+    valid: flag('valid'),
+    ordered: flag('ordered'),
+    stays: stayed ? 1 : 0,
+    stayMs: stayed ? (row.leftAt as Date).getTime() - row.arrivedAt.getTime() : 0,
+    firstOpen: firstOpen ? 1 : 0,
+    firstOpenLeftContact: firstOpen && row.leftContact ? 1 : 0,
   };
 };
 
+/** The sum of tallies (of several consultants, or visits). */
+export const addTallies = (tallies: readonly TrafficTally[]): TrafficTally => {
+  const sum = emptyTrafficTally();
+  for (const tally of tallies) {
+    for (const key of Object.keys(sum) as (keyof TrafficTally)[]) sum[key] += tally[key];
+  }
+  return sum;
+};
+
+/** The figures of a tally. */
+export const figuresOfTally = (t: TrafficTally): TrafficFigures => ({
+  visits: t.visits,
+  phoneIns: t.phoneIns,
+  people: t.people,
+  firstVisits: t.firstVisits,
+  repeatVisits: t.visits - t.firstVisits,
+  leftContact: t.leftContact,
+  valid: t.valid,
+  ordered: t.ordered,
+  averagePartySize: t.visits ? round1(t.people / t.visits) : null,
+  averageStayMinutes: t.stays ? round1(t.stayMs / 60_000 / t.stays) : null,
+  retentionRate: rate(t.firstOpenLeftContact, t.firstOpen),
+  validRate: rate(t.valid, t.visits),
+  visitToOrderRate: rate(t.ordered, t.visits),
+});
+
+export const trafficFigures = (rows: readonly TrafficVisitRow[]): TrafficFigures =>
+  figuresOfTally(addTallies(rows.map(tallyOfVisit)));
+
+/** Visits (kind visit) that arrived in one hour of one weekday on the store's clock. */
+export type TrafficTimeCell = { hour: number; weekday: number; visits: number };
+
 /** Visits (kind visit) by hour of arrival (24 slots) and weekday (7 slots, Monday first), store clock. */
-export const trafficByTime = (rows: readonly TrafficVisitRow[], timeZone: string) => {
+export const trafficByTime = (rows: readonly TrafficVisitRow[], timeZone: string) =>
+  trafficByTimeOfCells(
+    rows
+      .filter((row) => row.kind === 'visit')
+      .map((row) => ({ ...storeClockOf(row.arrivedAt, timeZone), visits: 1 })),
+  );
+
+/** trafficByTime of visits already counted per hour and weekday. */
+export const trafficByTimeOfCells = (cells: readonly TrafficTimeCell[]) => {
   const byHour = Array.from({ length: 24 }, () => 0);
   const byWeekday = Array.from({ length: 7 }, () => 0);
-  for (const row of rows) {
-    if (row.kind !== 'visit') continue;
-    const { hour, weekday } = storeClockOf(row.arrivedAt, timeZone);
-    byHour[hour] = (byHour[hour] ?? 0) + 1;
-    byWeekday[weekday - 1] = (byWeekday[weekday - 1] ?? 0) + 1;
+  for (const { hour, weekday, visits } of cells) {
+    byHour[hour] = (byHour[hour] ?? 0) + visits;
+    byWeekday[weekday - 1] = (byWeekday[weekday - 1] ?? 0) + visits;
   }
   return { byHour, byWeekday };
 };
 
+/** Visits (kind visit) of one party size as logged. */
+export type PartySizeCount = { partySize: number; visits: number };
+
 /** Visits by party size: 1, 2, 3, 4, 5 or more. */
-export const partySizes = (rows: readonly TrafficVisitRow[]): number[] => {
+export const partySizes = (rows: readonly TrafficVisitRow[]): number[] =>
+  partySizesOfCounts(rows.filter((row) => row.kind === 'visit').map((row) => ({ ...row, visits: 1 })));
+
+/** partySizes of visits already counted per logged party size. */
+export const partySizesOfCounts = (counts: readonly PartySizeCount[]): number[] => {
   const sizes = [0, 0, 0, 0, 0];
-  for (const row of rows) {
-    if (row.kind !== 'visit') continue;
-    const slot = Math.min(Math.max(row.partySize, 1), 5) - 1;
-    sizes[slot] = (sizes[slot] ?? 0) + 1;
+  for (const { partySize, visits } of counts) {
+    const slot = Math.min(Math.max(partySize, 1), 5) - 1;
+    sizes[slot] = (sizes[slot] ?? 0) + visits;
   }
   return sizes;
 };
 
 /** The figures per receiving consultant ('' = no consultant), most visits first. */
 export const trafficByConsultant = (rows: readonly TrafficVisitRow[]) => {
-  const byKey = new Map<string, TrafficVisitRow[]>();
+  const byKey = new Map<string, TrafficTally[]>();
   for (const row of rows) {
     const key = row.consultantId ?? '';
     const list = byKey.get(key);
-    if (list) list.push(row);
-    else byKey.set(key, [row]);
+    if (list) list.push(tallyOfVisit(row));
+    else byKey.set(key, [tallyOfVisit(row)]);
   }
-  return [...byKey]
-    .map(([key, list]) => ({ key, figures: trafficFigures(list) }))
-    .sort((a, b) => b.figures.visits - a.figures.visits || a.key.localeCompare(b.key));
+  return trafficByConsultantOfTallies([...byKey].map(([key, list]) => ({ key, tally: addTallies(list) })));
 };
+
+/** trafficByConsultant of one tally per consultant (key '' = no consultant). */
+export const trafficByConsultantOfTallies = (tallies: readonly { key: string; tally: TrafficTally }[]) =>
+  tallies
+    .map(({ key, tally }) => ({ key, figures: figuresOfTally(tally) }))
+    .sort((a, b) => b.figures.visits - a.figures.visits || a.key.localeCompare(b.key));
 
 /** The customers behind a figure (visitors without details have no card and cannot be listed). */
 export const trafficCustomers = (
