@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import { wallClockOf } from '@qianke/core/shared/local-time';
 import ExcelJS from 'exceljs';
+import { sharedColumnStyles, withSharedStyles } from '../reports/xlsx-export';
 import type { StoredRow } from './imports.repo';
 import { problemText, type ReportLanguage, reportTexts } from './report-texts';
 
@@ -47,6 +48,9 @@ export const writeImportReport = async (input: ReportInput, out: Writable): Prom
   ];
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
+  const styles = sharedColumnStyles(
+    (sheet.columns ?? []).map((column) => ({ numFmt: column.style?.numFmt })),
+  );
 
   for await (const row of input.rows) {
     const problems = row.check?.problems ?? [];
@@ -70,7 +74,9 @@ export const writeImportReport = async (input: ReportInput, out: Writable): Prom
     input.headers.forEach((_, i) => {
       values[`c${i}`] = row.cells[i] ?? '';
     });
-    sheet.addRow(values).commit();
+    const added = sheet.addRow(values);
+    withSharedStyles(added, styles);
+    added.commit();
   }
   sheet.commit();
   await workbook.commit();

@@ -71,6 +71,24 @@ export const wallClock = (instant: Date | string | null, timeZone: string): Date
 const attachment = (fileName: string) =>
   `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, '_').replaceAll('"', '')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
+/** One style object per column, shared by all its cells (see `withSharedStyles`). */
+export const sharedColumnStyles = (
+  columns: readonly { numFmt?: string | undefined }[],
+): Partial<ExcelJS.Style>[] => columns.map((column) => (column.numFmt ? { numFmt: column.numFmt } : {}));
+
+/**
+ * Gives each cell of a row its column's style object. exceljs gives every cell a style object of its
+ * own and, not knowing it, renders and looks up each one: two thirds of the CPU of writing 100,000 rows.
+ * A style object it has seen is looked up once (it keeps the ids by object, whatever the cell's kind),
+ * so a date in a column without a format keeps its own style: exceljs gives it a date format.
+ */
+export const withSharedStyles = (row: ExcelJS.Row, styles: readonly Partial<ExcelJS.Style>[]) => {
+  row.eachCell({ includeEmpty: true }, (cell, column) => {
+    const style = styles[column - 1];
+    if (style && (style.numFmt || !(cell.value instanceof Date))) cell.style = style;
+  });
+};
+
 /** Writes the workbook into `out` (ended by the zip writer); resolves with the number of data rows. */
 export const writeXlsx = async <Row>(
   spec: XlsxExport<Row>,
@@ -96,11 +114,14 @@ export const writeXlsx = async <Row>(
   const header = sheet.addRow(spec.columns.map((column) => column.header));
   header.font = { bold: true };
   header.commit();
+  const styles = sharedColumnStyles(spec.columns);
   let count = 0;
   for await (const row of spec.rows) {
     // The download was abandoned: stop reading rows (the caller audits it as incomplete).
     if (out.destroyed) throw new Error('the client closed the download');
-    sheet.addRow(spec.columns.map((column) => column.value(row))).commit();
+    const added = sheet.addRow(spec.columns.map((column) => column.value(row)));
+    withSharedStyles(added, styles);
+    added.commit();
     count += 1;
     progress.rows = count;
     // Let the client catch up before reading more rows: memory stays flat however long the list.
