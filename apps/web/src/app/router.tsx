@@ -1,105 +1,122 @@
-import { lazy, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { paths } from '@/lib/paths';
 import { RequirePermission } from './components/require-permission';
+import { lazyPage, preloadRoutes, type RouteHandle } from './preload';
 import { NotFoundPage } from './routes/not-found';
 import { RootGate } from './routes/root';
 import { RouteErrorPage } from './routes/route-error';
 
-// Each page is its own chunk: the first load carries only the gate, the login page loads on demand.
-const LoginPage = lazy(() => import('./routes/login').then((m) => ({ default: m.LoginPage })));
-const AppLayout = lazy(() => import('./layout/app-layout').then((m) => ({ default: m.AppLayout })));
-const HomePage = lazy(() => import('./routes/home').then((m) => ({ default: m.HomePage })));
-const UsersPage = lazy(() => import('./routes/users').then((m) => ({ default: m.UsersPage })));
-const StoreSettingsPage = lazy(() =>
+// Each page is its own chunk: the first load carries only the gate, the login page loads on demand, and
+// the page of the address the app opens on is asked for at once (preloadRoutes in AppRouter).
+const LoginPage = lazyPage(() => import('./routes/login').then((m) => ({ default: m.LoginPage })));
+const AppLayout = lazyPage(() => import('./layout/app-layout').then((m) => ({ default: m.AppLayout })));
+const HomePage = lazyPage(() => import('./routes/home').then((m) => ({ default: m.HomePage })));
+const UsersPage = lazyPage(() => import('./routes/users').then((m) => ({ default: m.UsersPage })));
+const StoreSettingsPage = lazyPage(() =>
   import('./routes/store-settings').then((m) => ({ default: m.StoreSettingsPage })),
 );
-const ApiKeysPage = lazy(() => import('./routes/api-keys').then((m) => ({ default: m.ApiKeysPage })));
-const ShowroomPage = lazy(() => import('./routes/showroom').then((m) => ({ default: m.ShowroomPage })));
+const ApiKeysPage = lazyPage(() => import('./routes/api-keys').then((m) => ({ default: m.ApiKeysPage })));
+const ShowroomPage = lazyPage(() => import('./routes/showroom').then((m) => ({ default: m.ShowroomPage })));
 
-const TodayPage = lazy(() => import('./routes/today').then((m) => ({ default: m.TodayPage })));
-const FollowUpRulesPage = lazy(() =>
+const TodayPage = lazyPage(() => import('./routes/today').then((m) => ({ default: m.TodayPage })));
+const FollowUpRulesPage = lazyPage(() =>
   import('./routes/follow-up-rules').then((m) => ({ default: m.FollowUpRulesPage })),
 );
 
-const CustomersPage = lazy(() => import('./routes/customers').then((m) => ({ default: m.CustomersPage })));
-const NewCustomerPage = lazy(() =>
+const CustomersPage = lazyPage(() =>
+  import('./routes/customers').then((m) => ({ default: m.CustomersPage })),
+);
+const NewCustomerPage = lazyPage(() =>
   import('./routes/customer-new').then((m) => ({ default: m.NewCustomerPage })),
 );
-const CustomerDetailPage = lazy(() =>
+const CustomerDetailPage = lazyPage(() =>
   import('./routes/customer-detail').then((m) => ({ default: m.CustomerDetailPage })),
 );
-const SourcesPage = lazy(() => import('./routes/sources').then((m) => ({ default: m.SourcesPage })));
+const SourcesPage = lazyPage(() => import('./routes/sources').then((m) => ({ default: m.SourcesPage })));
 
-const ImportsPage = lazy(() => import('./routes/imports').then((m) => ({ default: m.ImportsPage })));
-const ImportJobPage = lazy(() => import('./routes/import-job').then((m) => ({ default: m.ImportJobPage })));
-const DistributionPage = lazy(() =>
+const ImportsPage = lazyPage(() => import('./routes/imports').then((m) => ({ default: m.ImportsPage })));
+const ImportJobPage = lazyPage(() =>
+  import('./routes/import-job').then((m) => ({ default: m.ImportJobPage })),
+);
+const DistributionPage = lazyPage(() =>
   import('./routes/distribution').then((m) => ({ default: m.DistributionPage })),
 );
-const AssignmentRulesPage = lazy(() =>
+const AssignmentRulesPage = lazyPage(() =>
   import('./routes/assignment-rules').then((m) => ({ default: m.AssignmentRulesPage })),
 );
-const DefeatApprovalsPage = lazy(() =>
+const DefeatApprovalsPage = lazyPage(() =>
   import('./routes/defeat-approvals').then((m) => ({ default: m.DefeatApprovalsPage })),
 );
-const DefeatRequestsPage = lazy(() =>
+const DefeatRequestsPage = lazyPage(() =>
   import('./routes/defeat-requests').then((m) => ({ default: m.DefeatRequestsPage })),
 );
-const DefeatReasonsPage = lazy(() =>
+const DefeatReasonsPage = lazyPage(() =>
   import('./routes/defeat-reasons').then((m) => ({ default: m.DefeatReasonsPage })),
 );
-const FollowUpReviewPage = lazy(() =>
+const FollowUpReviewPage = lazyPage(() =>
   import('./routes/follow-up-review').then((m) => ({ default: m.FollowUpReviewPage })),
 );
 // DCC and invitations (issue 5)
-const DccPage = lazy(() => import('./routes/dcc').then((m) => ({ default: m.DccPage })));
-const InvitationsPage = lazy(() =>
+const DccPage = lazyPage(() => import('./routes/dcc').then((m) => ({ default: m.DccPage })));
+const InvitationsPage = lazyPage(() =>
   import('./routes/invitations').then((m) => ({ default: m.InvitationsPage })),
 );
 // Test drives (issue 5)
-const TestDrivesPage = lazy(() =>
+const TestDrivesPage = lazyPage(() =>
   import('./routes/test-drives').then((m) => ({ default: m.TestDrivesPage })),
 );
 // Stock vehicles, orders and owners (issue 5)
-const OrdersPage = lazy(() => import('./routes/orders').then((m) => ({ default: m.OrdersPage })));
-const NewOrderPage = lazy(() => import('./routes/order-new').then((m) => ({ default: m.NewOrderPage })));
-const OrderDetailPage = lazy(() =>
+const OrdersPage = lazyPage(() => import('./routes/orders').then((m) => ({ default: m.OrdersPage })));
+const NewOrderPage = lazyPage(() => import('./routes/order-new').then((m) => ({ default: m.NewOrderPage })));
+const OrderDetailPage = lazyPage(() =>
   import('./routes/order-detail').then((m) => ({ default: m.OrderDetailPage })),
 );
-const OrderSheetPage = lazy(() =>
+const OrderSheetPage = lazyPage(() =>
   import('./routes/order-sheet').then((m) => ({ default: m.OrderSheetPage })),
 );
-const StockPage = lazy(() => import('./routes/stock').then((m) => ({ default: m.StockPage })));
-const OwnersPage = lazy(() => import('./routes/owners').then((m) => ({ default: m.OwnersPage })));
+const StockPage = lazyPage(() => import('./routes/stock').then((m) => ({ default: m.StockPage })));
+const OwnersPage = lazyPage(() => import('./routes/owners').then((m) => ({ default: m.OwnersPage })));
 // Reports (issue 6): each report its own chunk; ECharts loads with the first chart.
-const ReportsPage = lazy(() => import('./routes/reports').then((m) => ({ default: m.ReportsPage })));
-const FunnelReportPage = lazy(() =>
+const ReportsPage = lazyPage(() => import('./routes/reports').then((m) => ({ default: m.ReportsPage })));
+const FunnelReportPage = lazyPage(() =>
   import('./routes/report-funnel').then((m) => ({ default: m.FunnelReportPage })),
 );
-const TrafficReportPage = lazy(() =>
+const TrafficReportPage = lazyPage(() =>
   import('./routes/report-traffic').then((m) => ({ default: m.TrafficReportPage })),
 );
-const SourceAnalysisReportPage = lazy(() =>
+const SourceAnalysisReportPage = lazyPage(() =>
   import('./routes/report-sources').then((m) => ({ default: m.SourceAnalysisReportPage })),
 );
-const DefeatsReportPage = lazy(() =>
+const DefeatsReportPage = lazyPage(() =>
   import('./routes/report-defeats').then((m) => ({ default: m.DefeatsReportPage })),
 );
-const FollowUpComplianceReportPage = lazy(() =>
+const FollowUpComplianceReportPage = lazyPage(() =>
   import('./routes/report-follow-up-compliance').then((m) => ({ default: m.FollowUpComplianceReportPage })),
 );
-const DccReportPage = lazy(() => import('./routes/report-dcc').then((m) => ({ default: m.DccReportPage })));
-const ProgressReportPage = lazy(() =>
+const DccReportPage = lazyPage(() =>
+  import('./routes/report-dcc').then((m) => ({ default: m.DccReportPage })),
+);
+const ProgressReportPage = lazyPage(() =>
   import('./routes/report-progress').then((m) => ({ default: m.ProgressReportPage })),
 );
-const DailyActivityReportPage = lazy(() =>
+const DailyActivityReportPage = lazyPage(() =>
   import('./routes/report-daily-activity').then((m) => ({ default: m.DailyActivityReportPage })),
 );
-const MonthlyPlanReportPage = lazy(() =>
+const MonthlyPlanReportPage = lazyPage(() =>
   import('./routes/report-monthly-plan').then((m) => ({ default: m.MonthlyPlanReportPage })),
 );
-const KpiReportPage = lazy(() => import('./routes/report-kpi').then((m) => ({ default: m.KpiReportPage })));
+const KpiReportPage = lazyPage(() =>
+  import('./routes/report-kpi').then((m) => ({ default: m.KpiReportPage })),
+);
+
+// The list opened from the address bar asks for its first page beside its code, not after drawing.
+const customersHandle: RouteHandle = {
+  prefetch: (queryClient, search) =>
+    import('./routes/customers').then((m) => m.prefetchCustomers(queryClient, search)),
+};
 
 const routes: RouteObject[] = [
   {
@@ -172,6 +189,7 @@ const routes: RouteObject[] = [
           {
             path: paths.customers.slice(1),
             errorElement: <RouteErrorPage />,
+            handle: customersHandle,
             element: (
               <RequirePermission permission="customers.view">
                 <CustomersPage />
@@ -469,6 +487,10 @@ const routes: RouteObject[] = [
 ];
 
 export const AppRouter = () => {
-  const [router] = useState(() => createBrowserRouter(routes));
+  const queryClient = useQueryClient();
+  const [router] = useState(() => {
+    preloadRoutes(routes, window.location, queryClient);
+    return createBrowserRouter(routes);
+  });
   return <RouterProvider router={router} />;
 };

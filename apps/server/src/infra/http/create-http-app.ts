@@ -280,7 +280,14 @@ export const createHttpApp = async (options: HttpAppOptions): Promise<FastifyIns
   const hasWeb = webDist !== undefined && existsSync(join(webDist, 'index.html'));
   if (hasWeb) {
     // Built files carry a content hash in their names, so they may be cached for good; index.html may not.
-    await app.register(fastifyStatic, { root: webDist, index: false, maxAge: '365d', immutable: true });
+    // The build writes each file also as .br and .gz: sent as they are to a browser that takes them.
+    await app.register(fastifyStatic, {
+      root: webDist,
+      index: false,
+      maxAge: '365d',
+      immutable: true,
+      preCompressed: true,
+    });
     app.get('/', { schema: { hide: true } }, (_request, reply) => sendAppPage(reply));
   }
 

@@ -1,5 +1,5 @@
 import type { TCustomerList, TListCustomersQuery } from '@qianke/contracts/customers';
-import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
 
 /** Filters and sort of the list; the cursor of each page is added by the infinite query. */
@@ -22,12 +22,15 @@ export const getCustomers = (
     signal,
   });
 
-/** Pages of the list, one "load more" at a time (keyset pagination: each page names the next). */
-export const useCustomers = (params: CustomersListParams) =>
-  useInfiniteQuery({
+/** The list's pages as a query: what the page reads, and what the app prefetches when it opens on it. */
+export const customersListQueryOptions = (params: CustomersListParams) =>
+  infiniteQueryOptions({
     queryKey: customersListQueryKey(params),
     queryFn: ({ pageParam, signal }) => getCustomers(params, pageParam, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
-    placeholderData: keepPreviousData,
   });
+
+/** Pages of the list, one "load more" at a time (keyset pagination: each page names the next). */
+export const useCustomers = (params: CustomersListParams) =>
+  useInfiniteQuery({ ...customersListQueryOptions(params), placeholderData: keepPreviousData });
