@@ -8,8 +8,9 @@ export class Client {
     path: string,
     body?: unknown,
     headers: Record<string, string> = {},
+    signal?: AbortSignal,
   ) {
-    const init: RequestInit = { method, headers: { ...headers } };
+    const init: RequestInit = { method, headers: { ...headers }, ...(signal ? { signal } : {}) };
     if (this.cookie) (init.headers as Record<string, string>).cookie = this.cookie;
     if (body !== undefined) {
       (init.headers as Record<string, string>)['content-type'] = 'application/json';

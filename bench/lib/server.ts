@@ -21,6 +21,8 @@ export type BenchServer = {
   /** Milliseconds from spawning the process to the first 200 on /healthz. */
   startMs: number;
   child: ChildProcess;
+  /** The spawned process (tsx, which runs the server in a child node process of its own). */
+  pid: number;
   output: () => string;
   stop: () => Promise<void>;
 };
@@ -79,7 +81,14 @@ export const startServer = async (env: Record<string, string>, timeoutMs = 120_0
     try {
       const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2_000) });
       if (res.status === 200)
-        return { url, startMs: performance.now() - started, child, output: () => log, stop };
+        return {
+          url,
+          startMs: performance.now() - started,
+          child,
+          pid: child.pid as number,
+          output: () => log,
+          stop,
+        };
     } catch {
       // not listening yet
     }

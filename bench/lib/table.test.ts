@@ -16,6 +16,9 @@ describe('verdictOf and ratioOf', () => {
     [{ ...latency, figure: 50 }, 'met', 1],
     [missing, 'not measured', null],
     [bare, 'no target', null],
+    // A target of zero (errors): met only at zero, and no ratio to divide by.
+    [{ benchmark: 'soak: errors', figure: 0, unit: 'errors', target: 0 }, 'met', null],
+    [{ benchmark: 'soak: errors', figure: 1, unit: 'errors', target: 0 }, 'missed', null],
   ] as const)('%j is %s at ratio %s', (result, verdict, ratio) => {
     expect(verdictOf(result)).toBe(verdict);
     expect(ratioOf(result)).toBe(ratio);
@@ -45,6 +48,26 @@ describe('formatTable', () => {
     expect(at(lines[3], '<= 2,000 ms')).toBe(at(lines[0], 'target'));
     expect(at(lines[3], '1.25x missed')).toBe(at(lines[0], 'ratio'));
     expect(lines[4]).toMatch(/^soak\s+not measured\s+<= 200 ms\s+not measured\s+not built yet$/);
+  });
+});
+
+describe('a whole-number result', () => {
+  it('prints a count and its target without decimals and the verdict without a ratio', () => {
+    const errors: Result = {
+      benchmark: 'soak: errors',
+      figure: 1234,
+      unit: 'errors',
+      target: 0,
+      whole: true,
+    };
+    expect(
+      formatMarkdown([errors, { ...errors, figure: 0 }])
+        .split('\n')
+        .slice(2),
+    ).toEqual([
+      '| soak: errors | 1,234 errors | <= 0 errors | missed |  |',
+      '| soak: errors | 0 errors | <= 0 errors | met |  |',
+    ]);
   });
 });
 

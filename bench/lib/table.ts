@@ -9,6 +9,8 @@ export type Result = {
   unit: string;
   target: number | null;
   higherIsBetter?: boolean;
+  /** A count (errors, rows): figure and target printed without decimals, "0 errors" not "0.00 errors". */
+  whole?: boolean;
   /** What the figure was measured beside, or why it was not measured. */
   note?: string;
 };
@@ -35,10 +37,11 @@ export const formatNumber = (n: number): string => {
 
 const cells = (r: Result): string[] => {
   const ratio = ratioOf(r);
+  const format = (n: number) => (r.whole ? Math.round(n).toLocaleString('en') : formatNumber(n));
   return [
     r.benchmark,
-    r.figure === null ? 'not measured' : `${formatNumber(r.figure)} ${r.unit}`,
-    r.target === null ? '-' : `${r.higherIsBetter ? '>=' : '<='} ${formatNumber(r.target)} ${r.unit}`,
+    r.figure === null ? 'not measured' : `${format(r.figure)} ${r.unit}`,
+    r.target === null ? '-' : `${r.higherIsBetter ? '>=' : '<='} ${format(r.target)} ${r.unit}`,
     ratio === null ? verdictOf(r) : `${ratio.toFixed(2)}x ${verdictOf(r)}`,
     r.note ?? '',
   ];
