@@ -206,6 +206,8 @@ export const followUps = pgTable(
   (t) => [
     primaryKey({ columns: [t.dealerId, t.id] }),
     index('follow_ups_lead_idx').on(t.dealerId, t.leadId, t.occurredAt),
+    // A customer's timeline reads its follow-ups and calls by customer (10M follow-ups in a group).
+    index('follow_ups_customer_idx').on(t.dealerId, t.customerId, t.occurredAt),
     foreignKey({ columns: [t.dealerId, t.leadId], foreignColumns: [leads.dealerId, leads.id] }),
     foreignKey({ columns: [t.dealerId, t.userId], foreignColumns: [users.dealerId, users.id] }),
   ],

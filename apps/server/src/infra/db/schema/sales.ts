@@ -181,6 +181,7 @@ export const dccCalls = pgTable(
     primaryKey({ columns: [t.dealerId, t.id] }),
     index('dcc_calls_agent_idx').on(t.dealerId, t.agentId, t.occurredAt),
     index('dcc_calls_lead_idx').on(t.dealerId, t.leadId, t.occurredAt),
+    index('dcc_calls_customer_idx').on(t.dealerId, t.customerId, t.occurredAt),
     foreignKey({ columns: [t.dealerId, t.agentId], foreignColumns: [users.dealerId, users.id] }),
     foreignKey({ columns: [t.dealerId, t.customerId], foreignColumns: [customers.dealerId, customers.id] }),
     foreignKey({ columns: [t.dealerId, t.leadId], foreignColumns: [leads.dealerId, leads.id] }),
