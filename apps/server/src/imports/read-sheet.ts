@@ -3,7 +3,7 @@ import { open } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import { DomainError } from '@qianke/core/shared/domain-error';
 import { CsvError, parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from '../infra/xlsx/load-exceljs';
 
 /**
  * Reads the rows of an uploaded .xlsx or .csv file from disk, one at a time, so a 100,000-row file never
@@ -190,37 +190,44 @@ async function* utf8Text(chunks: AsyncIterable<Buffer | string>): AsyncGenerator
   if (rest) yield rest;
 }
 
-/**
- * exceljs 4.4 decodes each 16 KB chunk of XML on its own, so a Chinese character that straddles two
- * chunks turns into `��` (exceljs issues 2063 and 2084, open). Its XML parser passes text through
- * untouched, so here every part reaches it already decoded, with the character boundaries kept.
- */
-class Utf8WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {}
-const base = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as ReaderInternals;
 const decodedEntry = (entry: NodeJS.ReadableStream) => {
   entry.setEncoding('utf8');
   return entry;
 };
-Object.assign(Utf8WorkbookReader.prototype, {
-  _parseRels(this: ReaderInternals, entry: NodeJS.ReadableStream) {
-    return base._parseRels.call(this, decodedEntry(entry));
-  },
-  _parseWorkbook(this: ReaderInternals, entry: NodeJS.ReadableStream) {
-    return base._parseWorkbook.call(this, decodedEntry(entry));
-  },
-  _parseStyles(this: ReaderInternals, entry: NodeJS.ReadableStream) {
-    return base._parseStyles.call(this, decodedEntry(entry));
-  },
-  _parseSharedStrings(this: ReaderInternals, entry: NodeJS.ReadableStream) {
-    return base._parseSharedStrings.call(this, decodedEntry(entry));
-  },
-  _parseWorksheet(this: ReaderInternals, iterator: AsyncIterable<Buffer | string>, sheetNo: string) {
-    return base._parseWorksheet.call(this, utf8Text(iterator), sheetNo);
-  },
-} satisfies ReaderInternals);
+/**
+ * exceljs 4.4 decodes each 16 KB chunk of XML on its own, so a Chinese character that straddles two
+ * chunks turns into `��` (exceljs issues 2063 and 2084, open). Its XML parser passes text through
+ * untouched, so here every part reaches it already decoded, with the character boundaries kept.
+ * The class is made when the first workbook is read, after exceljs is loaded.
+ */
+const defineUtf8WorkbookReader = async () => {
+  const { stream } = await loadExcelJs();
+  class Utf8WorkbookReader extends stream.xlsx.WorkbookReader {}
+  const base = stream.xlsx.WorkbookReader.prototype as unknown as ReaderInternals;
+  Object.assign(Utf8WorkbookReader.prototype, {
+    _parseRels(this: ReaderInternals, entry: NodeJS.ReadableStream) {
+      return base._parseRels.call(this, decodedEntry(entry));
+    },
+    _parseWorkbook(this: ReaderInternals, entry: NodeJS.ReadableStream) {
+      return base._parseWorkbook.call(this, decodedEntry(entry));
+    },
+    _parseStyles(this: ReaderInternals, entry: NodeJS.ReadableStream) {
+      return base._parseStyles.call(this, decodedEntry(entry));
+    },
+    _parseSharedStrings(this: ReaderInternals, entry: NodeJS.ReadableStream) {
+      return base._parseSharedStrings.call(this, decodedEntry(entry));
+    },
+    _parseWorksheet(this: ReaderInternals, iterator: AsyncIterable<Buffer | string>, sheetNo: string) {
+      return base._parseWorksheet.call(this, utf8Text(iterator), sheetNo);
+    },
+  } satisfies ReaderInternals);
+  return Utf8WorkbookReader;
+};
+let utf8WorkbookReader: ReturnType<typeof defineUtf8WorkbookReader> | undefined;
 
 async function* readXlsx(path: string): AsyncGenerator<SheetRow> {
-  const workbook = new Utf8WorkbookReader(path, {
+  utf8WorkbookReader ??= defineUtf8WorkbookReader();
+  const workbook = new (await utf8WorkbookReader)(path, {
     sharedStrings: 'cache',
     // Styles say which numbers are dates.
     styles: 'cache',

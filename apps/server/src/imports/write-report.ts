@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import { wallClockOf } from '@qianke/core/shared/local-time';
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from '../infra/xlsx/load-exceljs';
 import { sharedColumnStyles, withSharedStyles } from '../reports/xlsx-export';
 import type { StoredRow } from './imports.repo';
 import { problemText, type ReportLanguage, reportTexts } from './report-texts';
@@ -27,7 +27,8 @@ const wallClock = (instant: Date, timeZone: string): Date => {
 
 export const writeImportReport = async (input: ReportInput, out: Writable): Promise<void> => {
   const texts = reportTexts(input.language);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const { stream } = await loadExcelJs();
+  const workbook = new stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: true,
     useSharedStrings: false,

@@ -1,10 +1,11 @@
 import { once } from 'node:events';
 import { PassThrough, type Writable } from 'node:stream';
 import { wallClockOf } from '@qianke/core/shared/local-time';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { FastifyBaseLogger, FastifyReply } from 'fastify';
 import { recordAudit } from '../infra/audit/record-audit';
 import type { Executor } from '../infra/db/database';
+import { loadExcelJs } from '../infra/xlsx/load-exceljs';
 
 /**
  * Every .xlsx download of issue 6 (reports and the customer list) goes through here: the workbook is
@@ -96,7 +97,8 @@ export const writeXlsx = async <Row>(
   /** Counts the rows as they are written, for the audit row of an export that stops half way. */
   progress: { rows: number } = { rows: 0 },
 ): Promise<number> => {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const { stream } = await loadExcelJs();
+  const workbook = new stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: true,
     useSharedStrings: false,
