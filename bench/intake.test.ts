@@ -41,6 +41,8 @@ describe('PGBENCH_SCRIPT', () => {
     expect(lines[2]).toMatch(/^SELECT .* FROM customers .*phone_e164 .*\\gset$/);
     expect(lines[3]).toMatch(/^INSERT INTO leads .*RETURNING id AS lid \\gset$/);
     expect(lines[4]).toMatch(/^INSERT INTO tasks .*:lid, :cid/);
+    // The lead is owned by the task's assignee, as the application leaves a lead with a task.
+    expect(lines[3]).toMatch(/owner_id.*:assignee/);
   });
 });
 
