@@ -4,7 +4,7 @@ import {
   isSourceMetric,
   SOURCE_METRICS,
   type SourceFigures,
-  sourceAnalysis,
+  sourceAnalysisOfTallies,
   sourceCustomers,
 } from '@qianke/core/reports/source-analysis';
 import { DomainError } from '@qianke/core/shared/domain-error';
@@ -14,7 +14,7 @@ import type { AuthContext } from '../infra/http/auth-context';
 import { drilldownPage } from './drilldown';
 import { auditedFilterOf, reportMetaOf, resolveReportScope } from './report-scope';
 import { namesOf } from './report-scope.repo';
-import { sourceEvents } from './source-analysis.repo';
+import { sourceEvents, sourceTallies } from './source-analysis.repo';
 import { sourceAnalysisTexts } from './source-analysis-texts';
 import { sendXlsx } from './xlsx-export';
 
@@ -32,11 +32,12 @@ const figuresOf = ({ key: _key, ...figures }: SourceFigures) => figures;
 export const createSourceAnalysisService = ({ db }: { db: Db }) => {
   const report = async (ctx: AuthContext, query: TReportFilter): Promise<TSourceAnalysisReport> => {
     const scope = await resolveReportScope(db, ctx, query);
-    const current = sourceAnalysis(await sourceEvents(db, scope, scope.range));
-    const previous = sourceAnalysis(await sourceEvents(db, scope, scope.previousRange));
+    const tallies = await sourceTallies(db, scope, scope);
+    const current = sourceAnalysisOfTallies(tallies.current);
+    const previous = sourceAnalysisOfTallies(tallies.previous);
     const keys = [...new Set([...current.sources, ...previous.sources].map((s) => s.key))];
     const names = await namesOf(db, scope.dealerIds, 'source', keys.filter(Boolean));
-    const empty = sourceAnalysis([]).total;
+    const empty = sourceAnalysisOfTallies([]).total;
     const sources = keys.map((key) => {
       const now = current.sources.find((s) => s.key === key);
       const before = previous.sources.find((s) => s.key === key);

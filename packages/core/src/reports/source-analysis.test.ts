@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type SourceEvent, sourceAnalysis, sourceCustomers } from './source-analysis';
+import {
+  type SourceEvent,
+  type SourceTally,
+  sourceAnalysis,
+  sourceAnalysisOfTallies,
+  sourceCustomers,
+} from './source-analysis';
 
 /**
  * Hand-counted (the HTTP test of traffic.routes.test.ts writes the same events for sources S1, S2):
@@ -53,5 +59,52 @@ describe('source analysis', () => {
   it('is empty without events', () => {
     expect(sourceAnalysis([]).sources).toEqual([]);
     expect(sourceAnalysis([]).total.leadToOrderRate).toBeNull();
+  });
+
+  it('counts the same from tallies as the database groups them, summing tallies of one source and kind', () => {
+    // The events above, as (kind, source, count); S1's leads arrive in two tallies (2 + 1).
+    const tallies: SourceTally[] = [
+      { kind: 'lead', key: 'S1', count: 2 },
+      { kind: 'lead', key: 'S1', count: 1 },
+      { kind: 'visit', key: 'S1', count: 1 },
+      { kind: 'order', key: 'S1', count: 2 },
+      { kind: 'lead', key: 'S2', count: 1 },
+      { kind: 'visit', key: 'S2', count: 2 },
+      { kind: 'visit', key: '', count: 1 },
+    ];
+    expect(sourceAnalysisOfTallies(tallies)).toEqual(sourceAnalysis(EVENTS));
+    expect(sourceAnalysisOfTallies(tallies).total).toMatchObject({ leads: 4, visits: 4, orders: 2 });
+  });
+
+  it('orders sources by leads, then orders, then key; no source ranks by its figures like any other', () => {
+    const t = (kind: SourceTally['kind'], key: string, count: number): SourceTally => ({ kind, key, count });
+    // source   leads orders  rank
+    // M          5     0     1 (most leads)
+    // B          2     3     2 (ties with A and '' on leads, most orders)
+    // ''         2     1     3 (ties with A on both: '' sorts first)
+    // A          2     1     4
+    // Z          0     4     5 (orders without leads: no rate of leads)
+    const { sources } = sourceAnalysisOfTallies([
+      t('order', 'Z', 4),
+      t('lead', 'A', 2),
+      t('order', 'A', 1),
+      t('lead', '', 2),
+      t('order', '', 1),
+      t('lead', 'B', 2),
+      t('order', 'B', 3),
+      t('lead', 'M', 5),
+    ]);
+    expect(sources.map((s) => [s.key, s.leads, s.orders, s.leadToOrderRate])).toEqual([
+      ['M', 5, 0, 0],
+      ['B', 2, 3, 1.5],
+      ['', 2, 1, 0.5],
+      ['A', 2, 1, 0.5],
+      ['Z', 0, 4, null],
+    ]);
+  });
+
+  it('is empty without tallies', () => {
+    expect(sourceAnalysisOfTallies([])).toEqual(sourceAnalysis([]));
+    expect(sourceAnalysisOfTallies([]).total).toMatchObject({ leads: 0, visits: 0, orders: 0 });
   });
 });

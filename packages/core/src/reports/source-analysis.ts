@@ -40,21 +40,31 @@ const KIND_OF: Record<SourceMetric, SourceEvent['kind']> = {
   orders: 'order',
 };
 
+/**
+ * What the database counts for the analysis: how many events of one kind a source has in the period
+ * ('' = no source). Several tallies of the same kind and key add up.
+ */
+export type SourceTally = { kind: SourceEvent['kind']; key: string; count: number };
+
+const FIELD_OF: Record<SourceEvent['kind'], SourceMetric> = {
+  lead: 'leads',
+  visit: 'visits',
+  order: 'orders',
+};
+
 /** Per source, most leads first (then most orders, then by key); the totals as key '*'. */
-export const sourceAnalysis = (
-  events: readonly SourceEvent[],
+export const sourceAnalysisOfTallies = (
+  tallies: readonly SourceTally[],
 ): { total: SourceFigures; sources: SourceFigures[] } => {
-  const tally = new Map<string, { leads: number; visits: number; orders: number }>();
+  const bySource = new Map<string, Record<SourceMetric, number>>();
   const total = { leads: 0, visits: 0, orders: 0 };
-  for (const event of events) {
-    const key = event.sourceId ?? '';
-    const counts = tally.get(key) ?? { leads: 0, visits: 0, orders: 0 };
-    const field = event.kind === 'lead' ? 'leads' : event.kind === 'visit' ? 'visits' : 'orders';
-    counts[field] += 1;
-    total[field] += 1;
-    tally.set(key, counts);
+  for (const { kind, key, count } of tallies) {
+    const counts = bySource.get(key) ?? { leads: 0, visits: 0, orders: 0 };
+    counts[FIELD_OF[kind]] += count;
+    total[FIELD_OF[kind]] += count;
+    bySource.set(key, counts);
   }
-  const figures = (key: string, c: { leads: number; visits: number; orders: number }): SourceFigures => ({
+  const figures = (key: string, c: Record<SourceMetric, number>): SourceFigures => ({
     key,
     ...c,
     leadToOrderRate: rate(c.orders, c.leads),
@@ -63,11 +73,15 @@ export const sourceAnalysis = (
   });
   return {
     total: figures('*', total),
-    sources: [...tally]
+    sources: [...bySource]
       .map(([key, c]) => figures(key, c))
       .sort((a, b) => b.leads - a.leads || b.orders - a.orders || a.key.localeCompare(b.key)),
   };
 };
+
+/** sourceAnalysisOfTallies of single events: each one a tally of one. */
+export const sourceAnalysis = (events: readonly SourceEvent[]): ReturnType<typeof sourceAnalysisOfTallies> =>
+  sourceAnalysisOfTallies(events.map((e) => ({ kind: e.kind, key: e.sourceId ?? '', count: 1 })));
 
 /** The customers behind a figure of one source (or of all, without a key). */
 export const sourceCustomers = (
