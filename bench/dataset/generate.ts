@@ -19,6 +19,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { rebuildLeadMilestones } from '../../apps/server/src/customers/lead-milestones';
 import { createDefaultDefeatReasons } from '../../apps/server/src/defeat/defeat.service';
 import { generateDemoData } from '../../apps/server/src/demo/demo-data';
 import { argon2Hasher } from '../../apps/server/src/infra/crypto/passwords';
@@ -235,6 +236,8 @@ export const generate = async (
         sink: copy,
       });
       for (const [table, n] of counts) totals.set(table, (totals.get(table) ?? 0) + n);
+      // COPY wrote the visits, drives and orders straight into their tables: derive the leads' milestones.
+      await rebuildLeadMilestones(db, [store.dealerId]);
       if (cardCounters.length > 0) {
         await db
           .insert(schema.cardCounters)

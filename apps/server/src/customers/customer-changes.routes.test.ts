@@ -255,6 +255,12 @@ describe('merging customers and fleet customers', () => {
       values (gen_random_uuid(), ${dealerId}, ${lead?.id}, ${gone.id}, ${users.consultant2}, 'phone', '电话回访', '有意向', now())`);
     await t.rows(sql`insert into showroom_visits (id, dealer_id, customer_id, lead_id, arrived_at, first_visit, left_contact, consultant_id)
       values (gen_random_uuid(), ${dealerId}, ${gone.id}, ${lead?.id}, now(), true, true, ${users.consultant2})`);
+    // A visit of the merged customer without a lead, after the kept customer's lead was opened.
+    const [keptLead] = await t.rows<{ id: string }>(sql`select id from leads where customer_id = ${kept.id}`);
+    const [leadless] = await t.rows<{ arrived_at: string }>(sql`insert into showroom_visits
+      (id, dealer_id, customer_id, arrived_at, first_visit, left_contact, consultant_id)
+      values (gen_random_uuid(), ${dealerId}, ${gone.id}, now() + interval '1 minute', false, true, ${users.consultant2})
+      returning arrived_at::text`);
 
     const res = await manager.post('/api/v1/customers/merge', {
       survivorId: kept.id,
@@ -272,6 +278,13 @@ describe('merging customers and fleet customers', () => {
            + (select count(*)::int from follow_ups where customer_id = ${gone.id})
            + (select count(*)::int from showroom_visits where customer_id = ${gone.id}) as n`);
     expect(moved).toEqual([{ n: 0 }]);
+    // ...now counts for the kept customer's lead in the funnel (customers/lead-milestones.ts).
+    const [milestone] = await t.rows<{ visited_at: string | null }>(
+      sql`select visited_at::text from leads where id = ${keptLead?.id}`,
+    );
+    expect(new Date(milestone?.visited_at ?? 0).getTime()).toBe(
+      new Date(leadless?.arrived_at ?? 1).getTime(),
+    );
     const [row] = await t.rows<{ merged_into_id: string; phone_e164: string | null }>(
       sql`select merged_into_id, phone_e164 from customers where id = ${gone.id}`,
     );

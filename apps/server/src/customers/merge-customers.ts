@@ -7,6 +7,7 @@ import type { Db } from '../infra/db/database';
 import type { AuthContext } from '../infra/http/auth-context';
 import { notFound } from './customer-access';
 import { type CustomerPatch, updateCustomer } from './customers.repo';
+import { keepLeadMilestones } from './lead-milestones';
 import { lockMergeRows, moveCustomerRecords, retireMergedCustomers } from './merge.repo';
 
 /**
@@ -40,6 +41,8 @@ export const mergeCustomers = async (
     // Numbers are unique per store: the merged ones give theirs up before the kept one lists them.
     await retireMergedCustomers(tx, ctx.dealerId, otherIds, survivor.id);
     const moved = await moveCustomerRecords(tx, ctx.dealerId, otherIds, survivor.id);
+    // The merged customers' visits and drives without a lead now count for the kept customer's leads.
+    await keepLeadMilestones(tx, ctx.dealerId, [survivor.id]);
     // The merge rules in core speak plain strings; the rows they came from hold only valid values.
     await updateCustomer(tx, ctx.dealerId, survivor.id, patch as CustomerPatch);
     await recordAudit(tx, {

@@ -3,6 +3,7 @@ import { DomainError } from '@qianke/core/shared/domain-error';
 import { getTableColumns, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { loadDemoAssignmentRules } from '../assignment/demo-rules';
+import { rebuildLeadMilestones } from '../customers/lead-milestones';
 import { loadDemoDcc } from '../dcc/demo-dcc';
 import { loadDemoDefeats } from '../defeat/demo-defeats';
 import { hashToken } from '../infra/crypto/tokens';
@@ -131,6 +132,7 @@ export const loadDemoDealership = async (
     await loadDemoDcc(tx, { store1Id: store1.id, now: options.now });
     await loadDemoTestDrives(tx, { storeIds: [store1.id, store2.id], now: options.now });
     await loadDemoStock(tx, { storeIds: [store1.id, store2.id], now: options.now });
+    await rebuildLeadMilestones(tx, [store1.id, store2.id]);
     await tx.insert(apiKeys).values({
       dealerId: store1.id,
       name: 'Demo portal key',

@@ -74,9 +74,13 @@ const stockStatus = async (id: string) =>
 
 const leadOf = async (id: string) =>
   (
-    await t.rows<{ status: string; level: string | null; closed_at: string | null }>(
-      sql`select status, level, closed_at from leads where id = ${id}`,
-    )
+    await t.rows<{
+      status: string;
+      level: string | null;
+      closed_at: string | null;
+      ordered_at: Date | string | null;
+      delivered_at: Date | string | null;
+    }>(sql`select status, level, closed_at, ordered_at, delivered_at from leads where id = ${id}`)
   )[0];
 
 beforeAll(async () => {
@@ -251,6 +255,9 @@ describe('the life of an order', () => {
     const car = await stockVehicle();
     const created = await orderFor(customerId, car.id);
     const id = created.body.id;
+    // The funnel's milestones on the lead follow the order (customers/lead-milestones.ts).
+    expect(new Date((await leadOf(leadId))?.ordered_at ?? 0).toISOString()).toBe(created.body.orderedAt);
+    expect((await leadOf(leadId))?.delivered_at).toBeNull();
 
     const early = await consultant1.post(`/api/v1/orders/${id}/deliver`, { version: created.body.version });
     expect(early.status).toBe(409);
@@ -294,6 +301,9 @@ describe('the life of an order', () => {
     });
     expect(await stockStatus(car.id)).toBe('sold');
     expect((await leadOf(leadId))?.status).toBe('won');
+    expect(new Date((await leadOf(leadId))?.delivered_at ?? 0).toISOString()).toBe(
+      delivered.body.deliveredAt,
+    );
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
     const [owner] = await t.rows<{ owner_since: string }>(
       sql`select owner_since::text from customers where id = ${customerId}`,
@@ -399,6 +409,7 @@ describe('the life of an order', () => {
     const car = await stockVehicle();
     const created = await orderFor(customerId, car.id, { depositPaid: true });
     expect((await leadOf(leadId))?.level).toBe('O');
+    expect((await leadOf(leadId))?.ordered_at).not.toBeNull();
 
     const noReason = await consultant1.post(`/api/v1/orders/${created.body.id}/cancel`, {
       version: created.body.version,
@@ -416,6 +427,8 @@ describe('the life of an order', () => {
     expect(await stockStatus(car.id)).toBe('in_stock');
     const lead = await leadOf(leadId);
     expect(lead).toMatchObject({ status: 'open', level: 'H', closed_at: null });
+    // A cancelled order is no order: the lead leaves the funnel's ordered step again.
+    expect(lead?.ordered_at).toBeNull();
     const [change] = await t.rows<{ reason: string }>(
       sql`select reason from lead_level_changes where lead_id = ${leadId} order by changed_at desc limit 1`,
     );

@@ -29,6 +29,7 @@ import { addDays, instantAt, localDateKey, parseLocalDate } from '@qianke/core/s
 import { captureLead } from '../customers/capture-lead';
 import { type CardSerials, cardSerialsInTransaction } from '../customers/card-serials';
 import { loadVisibleCard } from '../customers/customer-access';
+import { keepLeadMilestones } from '../customers/lead-milestones';
 import { regradeLead } from '../follow-ups/follow-ups.service';
 import { replanLeadTasks } from '../follow-ups/plan-lead-tasks';
 import { recordAudit } from '../infra/audit/record-audit';
@@ -354,6 +355,7 @@ export const createOrdersService = ({
           updatedAt: now,
         };
         const orderId = await insertOrder(tx, row);
+        await keepLeadMilestones(tx, ctx.dealerId, [customerId]);
         await recordAudit(tx, {
           dealerId: ctx.dealerId,
           actorId: ctx.userId,
@@ -407,6 +409,8 @@ export const createOrdersService = ({
     if (!(await updateOrder(tx, ctx.dealerId, order.id, order.version, patch))) {
       throw new DomainError('stale_version', STALE);
     }
+    // Cancelled, delivered or reinstated: the funnel milestones of the customer's leads follow.
+    await keepLeadMilestones(tx, ctx.dealerId, [order.customerId]);
   };
 
   const audit = (

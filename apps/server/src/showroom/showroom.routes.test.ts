@@ -94,11 +94,14 @@ describe('logging a walk-in who leaves a phone', () => {
       channel: string;
       source_id: string;
       first_contact_due_at: Date;
+      visited_at: Date | null;
     }>(
-      sql`select id, channel, source_id, first_contact_due_at from leads where customer_id = ${customer?.id}`,
+      sql`select id, channel, source_id, first_contact_due_at, visited_at from leads where customer_id = ${customer?.id}`,
     );
     expect(leads).toHaveLength(1);
     expect(leads[0]).toMatchObject({ id: res.body.leadId, channel: 'walk_in', source_id: ids.walkIn });
+    // The arrival is the lead's visit milestone in the funnel (customers/lead-milestones.ts).
+    expect(new Date(leads[0]?.visited_at ?? 0).toISOString()).toBe(res.body.arrivedAt);
     expect(new Date(leads[0]?.first_contact_due_at ?? 0).toISOString()).toBe(res.body.callbackDueAt);
     const [visit] = await t.rows<{ callback_due_at: Date; logged_by: string; left_contact: boolean }>(
       sql`select callback_due_at, logged_by, left_contact from showroom_visits where id = ${res.body.id}`,

@@ -31,6 +31,7 @@ import {
 } from '@qianke/core/showroom/visits';
 import { captureLead } from '../customers/capture-lead';
 import { type CardSerials, cardSerialsInTransaction } from '../customers/card-serials';
+import { keepLeadMilestones } from '../customers/lead-milestones';
 import { recordAudit } from '../infra/audit/record-audit';
 import type { Clock } from '../infra/clock';
 import type { Db, Executor } from '../infra/db/database';
@@ -258,6 +259,7 @@ export const createShowroomService = ({
         loggedBy: ctx.userId,
         note: visitNote,
       });
+      await keepLeadMilestones(tx, ctx.dealerId, [customerId]);
       await notifyArrival(tx, { dealerId: ctx.dealerId, visitId });
       // An invited customer arriving marks the invitation and alerts its consultant and agent (issue 5).
       if (customerId && input.kind === 'visit') {

@@ -379,12 +379,22 @@ describe('licence, completion and the follow-up', () => {
     expect(badRating.status).toBe(422);
     expect(badRating.body.error.fields.rating).toBeDefined();
 
+    const drivenAt = async () => {
+      const [lead] = await t.rows<{ at: string | null }>(
+        sql`select test_driven_at::text as at from leads where id = ${a?.lead_id}`,
+      );
+      return lead?.at ? new Date(lead.at).getTime() : null;
+    };
+    const before = await drivenAt();
     const done = await consultant1.post(`${url}/complete`, {
       version: checked.body.version,
       feedback: '动力充沛，想谈价格',
       rating: 5,
     });
     expect(done.status).toBe(200);
+    // The drive done is the lead's test-drive milestone in the funnel, unless an earlier one was.
+    const endsAt = new Date(booked.body.endsAt).getTime();
+    expect(await drivenAt()).toBe(before === null ? endsAt : Math.min(before, endsAt));
     expect(done.body).toMatchObject({ status: 'done', rating: 5, route: '店周边城区路线' });
     expect(done.body.followUpId).toEqual(expect.any(String));
 

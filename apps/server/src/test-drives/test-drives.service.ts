@@ -25,6 +25,7 @@ import {
   statusChangeProblem,
 } from '@qianke/core/test-drives/booking';
 import { licenceNoProblem, normaliseLicenceNo } from '@qianke/core/test-drives/licence';
+import { keepLeadMilestones } from '../customers/lead-milestones';
 import type { FollowUpsService } from '../follow-ups/follow-ups.service';
 import { recordAudit } from '../infra/audit/record-audit';
 import type { Clock } from '../infra/clock';
@@ -419,6 +420,8 @@ export const createTestDrivesService = ({ db, clock, followUps }: TestDrivesServ
   ) => {
     if (!(await updateTestDrive(tx, ctx.dealerId, row.id, row.version, patch, now)))
       throw new DomainError('stale_version', MESSAGES.staleDrive);
+    // A drive done (or undone) moves the funnel's test-drive milestone of the customer's leads.
+    if (patch.status) await keepLeadMilestones(tx, ctx.dealerId, [row.customerId]);
     await recordAudit(tx, {
       dealerId: ctx.dealerId,
       actorId: ctx.userId,

@@ -116,6 +116,16 @@ export const leads = pgTable(
     assignmentReason: jsonb('assignment_reason'),
     firstContactDueAt: ts('first_contact_due_at'),
     firstContactedAt: ts('first_contacted_at'),
+    /**
+     * The funnel's milestones (core/reports/funnel.ts): the lead's first showroom visit, first test drive
+     * done, first live order and first delivery: its own, or its customer's without a lead from the lead's
+     * creation on. Derived from those tables and kept in the transaction that writes them
+     * (customers/lead-milestones.ts), so a report reads one row per lead instead of every event.
+     */
+    visitedAt: ts('visited_at'),
+    testDrivenAt: ts('test_driven_at'),
+    orderedAt: ts('ordered_at'),
+    deliveredAt: ts('delivered_at'),
     closedAt: ts('closed_at'),
     lostReason: text('lost_reason'),
     note: text('note'),
@@ -126,6 +136,8 @@ export const leads = pgTable(
     primaryKey({ columns: [t.dealerId, t.id] }),
     index('leads_customer_idx').on(t.dealerId, t.customerId),
     index('leads_owner_status_idx').on(t.dealerId, t.ownerId, t.status),
+    // The reports' cohorts: a store's leads created in a period.
+    index('leads_created_idx').on(t.dealerId, t.createdAt),
     foreignKey({ columns: [t.dealerId, t.customerId], foreignColumns: [customers.dealerId, customers.id] }),
     foreignKey({ columns: [t.dealerId, t.ownerId], foreignColumns: [users.dealerId, users.id] }),
     foreignKey({ columns: [t.dealerId, t.sourceId], foreignColumns: [leadSources.dealerId, leadSources.id] }),
