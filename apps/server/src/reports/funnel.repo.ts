@@ -8,7 +8,7 @@ import {
 import type { InstantRange } from '@qianke/core/reports/period';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../infra/db/database';
-import { type LeadFilter, leadFilterSql } from './report-scope.repo';
+import { executeReport, type LeadFilter, leadFilterSql } from './report-scope.repo';
 
 type RawRow = Omit<
   FunnelLeadRow,
@@ -99,12 +99,15 @@ export const funnelTallies = async (
     milestones.map(([step, column]) => sql`when l.${sql.raw(column)} is not null then ${stepNo(step)}`),
     sql` `,
   );
-  const result = await db.execute(sql`
+  const result = await executeReport(
+    db,
+    sql`
     select ${within(range)} as current, case when ${within(range)} then ${tallyKeySql(groupBy, timeZone)} else '' end as key,
       case ${furthest} else ${stepNo('leads')} end as furthest, count(*)::int as leads
     from leads l
     where ${leadFilterSql(filter, 'l')} and (${within(range)} or ${within(previousRange)})
-    group by 1, 2, 3`);
+    group by 1, 2, 3`,
+  );
   const rows = (result as unknown as { rows: (FunnelTally & { current: boolean })[] }).rows;
   const tally = ({ key, furthest, leads }: FunnelTally): FunnelTally => ({ key, furthest, leads });
   return {

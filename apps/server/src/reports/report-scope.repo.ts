@@ -21,6 +21,17 @@ export type LeadFilter = {
   campaignCode: string | undefined;
 };
 
+/**
+ * Runs a report's statement with 64 MB per sort or hash instead of PostgreSQL's default 4 MB: a
+ * group-year report hashes a million customers or leads, and at 4 MB it spilled to disk in batches
+ * and sorted on disk (traffic: 5.0 -> 4.1 s). Only for the statement's own transaction.
+ */
+export const executeReport = (db: Executor, query: SQL) =>
+  db.transaction(async (tx) => {
+    await tx.execute(sql`set local work_mem = '64MB'`);
+    return tx.execute(query);
+  });
+
 /** One Postgres array parameter (`{a,b}`), so thousands of ids are one bind value. */
 export const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 

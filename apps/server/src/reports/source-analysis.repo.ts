@@ -2,7 +2,7 @@ import type { InstantRange } from '@qianke/core/reports/period';
 import type { SourceEvent, SourceTally } from '@qianke/core/reports/source-analysis';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../infra/db/database';
-import { type LeadFilter, leadFilterSql, uuidArray } from './report-scope.repo';
+import { executeReport, type LeadFilter, leadFilterSql, uuidArray } from './report-scope.repo';
 
 const between = (column: string, range: InstantRange) =>
   sql`(${sql.raw(column)} >= ${range.start.toISOString()}::timestamptz and ${sql.raw(column)} < ${range.end.toISOString()}::timestamptz)`;
@@ -81,11 +81,14 @@ export const sourceTallies = async (
   ranges: { range: InstantRange; previousRange: InstantRange },
 ): Promise<{ current: SourceTally[]; previous: SourceTally[] }> => {
   const { range, previousRange } = ranges;
-  const result = await db.execute(sql`
+  const result = await executeReport(
+    db,
+    sql`
     select ${between('e.at', range)} as current, e.kind, coalesce(e.source_id::text, '') as key,
       count(*)::int as count
     from (${sourceEventsSql(filter, [range, previousRange])}) e
-    group by 1, 2, 3`);
+    group by 1, 2, 3`,
+  );
   const rows = (result as unknown as { rows: (SourceTally & { current: boolean })[] }).rows;
   const tally = ({ kind, key, count }: SourceTally): SourceTally => ({ kind, key, count });
   return {

@@ -7,7 +7,7 @@ import type {
 } from '@qianke/core/reports/traffic';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../infra/db/database';
-import { type LeadFilter, uuidArray } from './report-scope.repo';
+import { executeReport, type LeadFilter, uuidArray } from './report-scope.repo';
 
 type Raw = Omit<TrafficVisitRow, 'arrivedAt' | 'leftAt'> & {
   arrivedAt: Date | string;
@@ -82,10 +82,15 @@ type TallyRow = TrafficTally & {
 
 /**
  * The traffic of the period and of the previous one, counted in the database: the visits of both
- * periods read once (trafficVisits' filter and rows), summed per consultant as core TrafficTally says,
- * and the period's visits counted per hour and weekday and per party size. A visit counts as ordered
- * when its customer's latest live order is at or after the arrival (core: any live order ordered at or
- * after it). Stays are whole milliseconds, as a Date holds them.
+ * periods (trafficVisits' filter and rows) summed per consultant as core TrafficTally says, and the
+ * period's visits counted per hour and weekday and per party size. A visit counts as ordered when its
+ * customer's latest live order is at or after the arrival (core: any live order ordered at or after it),
+ * and as graded when its customer has a level. Stays are whole milliseconds, as a Date holds them.
+ *
+ * Sized for a group-year (1.5M visits): the visits are read once per part instead of being materialised
+ * (a 650 MB temporary file), and the hour, weekday and party-size counts need no join at all: the visits
+ * are counted per quarter hour (UTC; every time zone's offset is whole quarter hours) before each quarter
+ * is put on the store's clock, instead of converting 1.2M arrivals to it.
  */
 export const trafficTallies = async (
   db: Executor,
@@ -97,43 +102,51 @@ export const trafficTallies = async (
   const stores = uuidArray(filter.dealerIds);
   const within = (r: InstantRange) =>
     sql`(v.arrived_at >= ${r.start.toISOString()}::timestamptz and v.arrived_at < ${r.end.toISOString()}::timestamptz)`;
-  const result = await db.execute(sql`
-    with visit as materialized (
-      select ${within(range)} as current, v.kind = 'visit' as counted, coalesce(v.consultant_id::text, '') as key,
-        v.arrived_at, v.party_size, v.first_visit, v.left_contact, v.closed_on_spot,
-        coalesce(c.level is not null, false) as graded, coalesce(lo.last_at >= v.arrived_at, false) as ordered,
-        case when v.left_at >= v.arrived_at then round(date_part('epoch', v.left_at - v.arrived_at) * 1000) end as stay_ms
-      from showroom_visits v
-      left join customers c on c.dealer_id = v.dealer_id and c.id = v.customer_id and c.dealer_id = any(${stores})
-      left join (
-        select dealer_id, customer_id, max(ordered_at) as last_at from orders
-        where dealer_id = any(${stores}) and status <> 'cancelled'
-        group by dealer_id, customer_id
-      ) lo on lo.dealer_id = v.dealer_id and lo.customer_id = v.customer_id
-      where ${visitFilterSql(filter)} and (${within(range)} or ${within(previousRange)})
-    )
-    select case when current then 'consultant' else 'previous' end as part, key,
-      0 as hour, 0 as weekday, 0 as "partySize",
-      count(*) filter (where counted)::int as visits,
-      count(*) filter (where not counted)::int as "phoneIns",
-      coalesce(sum(party_size) filter (where counted), 0)::int as people,
-      count(*) filter (where counted and first_visit)::int as "firstVisits",
-      count(*) filter (where counted and left_contact)::int as "leftContact",
-      count(*) filter (where counted and left_contact and graded)::int as valid,
-      count(*) filter (where counted and ordered)::int as ordered,
-      count(stay_ms) filter (where counted)::int as stays,
-      coalesce(sum(stay_ms) filter (where counted), 0)::float8 as "stayMs",
-      count(*) filter (where counted and first_visit and not closed_on_spot)::int as "firstOpen",
-      count(*) filter (where counted and first_visit and not closed_on_spot and left_contact)::int as "firstOpenLeftContact"
-    from visit group by current, key
+  const counted = sql`v.kind = 'visit'`;
+  const graded = sql`c.level is not null`;
+  const stayed = sql`v.left_at >= v.arrived_at`;
+  const result = await executeReport(
+    db,
+    sql`
+    select case when ${within(range)} then 'consultant' else 'previous' end as part,
+      coalesce(v.consultant_id::text, '') as key, 0 as hour, 0 as weekday, 0 as "partySize",
+      count(*) filter (where ${counted})::int as visits,
+      count(*) filter (where not ${counted})::int as "phoneIns",
+      coalesce(sum(v.party_size) filter (where ${counted}), 0)::int as people,
+      count(*) filter (where ${counted} and v.first_visit)::int as "firstVisits",
+      count(*) filter (where ${counted} and v.left_contact)::int as "leftContact",
+      count(*) filter (where ${counted} and v.left_contact and ${graded})::int as valid,
+      count(*) filter (where ${counted} and lo.last_at >= v.arrived_at)::int as ordered,
+      count(*) filter (where ${counted} and ${stayed})::int as stays,
+      coalesce(sum(round(date_part('epoch', v.left_at - v.arrived_at) * 1000)) filter (where ${counted} and ${stayed}), 0)::float8 as "stayMs",
+      count(*) filter (where ${counted} and v.first_visit and not v.closed_on_spot)::int as "firstOpen",
+      count(*) filter (where ${counted} and v.first_visit and not v.closed_on_spot and v.left_contact)::int as "firstOpenLeftContact"
+    from showroom_visits v
+    left join customers c on c.dealer_id = v.dealer_id and c.id = v.customer_id and c.dealer_id = any(${stores})
+    left join (
+      select dealer_id, customer_id, max(ordered_at) as last_at from orders
+      where dealer_id = any(${stores}) and status <> 'cancelled'
+      group by dealer_id, customer_id
+    ) lo on lo.dealer_id = v.dealer_id and lo.customer_id = v.customer_id
+    where ${visitFilterSql(filter)} and (${within(range)} or ${within(previousRange)})
+    group by 1, 2
     union all
-    select 'time', '', date_part('hour', local)::int, date_part('isodow', local)::int, 0, count(*)::int,
+    select case when grouping(t.party_size) = 0 then 'party' else 'time' end, '',
+      coalesce(t.hour, 0), coalesce(t.weekday, 0), coalesce(t.party_size, 0), sum(t.visits)::int,
       0, 0, 0, 0, 0, 0, 0, 0, 0, 0
-    from (select arrived_at at time zone ${timeZone} as local from visit where current and counted) t
-    group by 3, 4
-    union all
-    select 'party', '', 0, 0, party_size, count(*)::int, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
-    from visit where current and counted group by party_size`);
+    from (
+      select date_part('hour', q.slot at time zone ${timeZone})::int as hour,
+        date_part('isodow', q.slot at time zone ${timeZone})::int as weekday, q.party_size, q.visits
+      from (
+        select date_bin('15 minutes', v.arrived_at, timestamptz '2000-01-01 00:00:00+00') as slot, v.party_size,
+          count(*) as visits
+        from showroom_visits v
+        where ${visitFilterSql(filter)} and ${within(range)} and ${counted}
+        group by 1, 2
+      ) q
+    ) t
+    group by grouping sets ((t.hour, t.weekday), (t.party_size))`,
+  );
   const rows = (result as unknown as { rows: TallyRow[] }).rows;
   const tallies = (part: TallyRow['part']) =>
     rows
