@@ -1,8 +1,8 @@
 import { vinCheckDigit } from '@qianke/core/vehicles/vin';
 import { sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, startTestServer, type TestServer } from '../test-support/test-server';
+import { download, sheetOf } from '../test-support/xlsx-download';
 
 /** Orders over HTTP: validation, the state machine and what each step does to the car, lead and customer. */
 
@@ -525,20 +525,6 @@ describe('who sees which orders', () => {
 });
 
 describe('exporting the order list', () => {
-  const download = async (client: ApiClient, path: string) => {
-    const res = await fetch(client.baseUrl + path, { headers: { cookie: client.cookie ?? '' } });
-    return { status: res.status, body: await res.arrayBuffer() };
-  };
-  const sheetOf = async (body: ArrayBuffer) => {
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(body);
-    const rows: unknown[][] = [];
-    workbook.worksheets[0]?.eachRow((row) => {
-      rows.push((row.values as unknown[]).slice(1));
-    });
-    return rows;
-  };
-
   it("gives the manager every order the list's filter holds, audited with the row count", async () => {
     const { customerId } = await freshCustomer();
     const created = await orderFor(customerId, (await stockVehicle()).id);

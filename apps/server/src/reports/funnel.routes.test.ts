@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuildLeadMilestones } from '../customers/lead-milestones';
 import {
@@ -13,6 +12,7 @@ import {
   testDrives,
 } from '../infra/db/schema/index';
 import { type ApiClient, startTestServer, type TestServer } from '../test-support/test-server';
+import { download, sheetOf } from '../test-support/xlsx-download';
 
 /**
  * The funnel over HTTP with the fixture of packages/core/src/reports/funnel.test.ts, written into the
@@ -221,23 +221,6 @@ const row = (counts: Record<string, number>) => [
   counts.ordered,
   counts.delivered,
 ];
-
-/** The sheet's cells, row by row, as plain values. */
-const sheetOf = async (body: ArrayBuffer) => {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(body);
-  const sheet = workbook.worksheets[0];
-  const rows: unknown[][] = [];
-  sheet?.eachRow((r) => {
-    rows.push((r.values as unknown[]).slice(1));
-  });
-  return rows;
-};
-
-const download = async (client: ApiClient, path: string) => {
-  const res = await fetch(client.baseUrl + path, { headers: client.cookie ? { cookie: client.cookie } : {} });
-  return { status: res.status, type: res.headers.get('content-type'), body: await res.arrayBuffer() };
-};
 
 const exportAudits = async (entityId: string) =>
   t.rows<{

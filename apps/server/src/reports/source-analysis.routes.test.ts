@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customers, leadSources, leads, orders, showroomVisits } from '../infra/db/schema/index';
 import { type ApiClient, startTestServer, type TestServer } from '../test-support/test-server';
+import { download, sheetOf } from '../test-support/xlsx-download';
 
 /**
  * The source analysis over HTTP (core/reports/source-analysis.ts), written into the demo store SH-PD
@@ -196,21 +196,6 @@ const rowsOf = (report: Sources, period: 'current' | 'previous') =>
     s[period].leadToOrderRate,
   ]);
 const lvo = (f: Figures) => [f.leads, f.visits, f.orders];
-
-const sheetOf = async (body: ArrayBuffer) => {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(body);
-  const rows: unknown[][] = [];
-  workbook.worksheets[0]?.eachRow((r) => {
-    rows.push((r.values as unknown[]).slice(1));
-  });
-  return rows;
-};
-
-const download = async (client: ApiClient, path: string) => {
-  const res = await fetch(client.baseUrl + path, { headers: client.cookie ? { cookie: client.cookie } : {} });
-  return { status: res.status, type: res.headers.get('content-type'), body: await res.arrayBuffer() };
-};
 
 beforeAll(async () => {
   t = await startTestServer({ clock: { now: () => new Date('2027-06-01T02:00:00Z') } });

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customers, leadSources, leads, orders, showroomVisits } from '../infra/db/schema/index';
 import { type ApiClient, startTestServer, type TestServer } from '../test-support/test-server';
+import { download, sheetOf } from '../test-support/xlsx-download';
 
 /**
  * Showroom traffic and source analysis over HTTP, with the fixtures of packages/core/src/reports/
@@ -178,21 +178,6 @@ const seed = async () => {
   await order(sa, '2027-01-12T02:00:00Z', la);
   await order(sb, '2027-01-13T02:00:00Z', lb);
   ids = { store, c1, c2, s1, s2, customer };
-};
-
-const sheetOf = async (body: ArrayBuffer) => {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(body);
-  const rows: unknown[][] = [];
-  workbook.worksheets[0]?.eachRow((r) => {
-    rows.push((r.values as unknown[]).slice(1));
-  });
-  return rows;
-};
-
-const download = async (client: ApiClient, path: string) => {
-  const res = await fetch(client.baseUrl + path, { headers: client.cookie ? { cookie: client.cookie } : {} });
-  return { status: res.status, body: await res.arrayBuffer() };
 };
 
 beforeAll(async () => {
