@@ -18,6 +18,7 @@ import {
 } from './capture-batch.repo';
 import { type CaptureLeadInput, type CaptureLeadResult, leadFieldsOf } from './capture-input';
 import { type CardSerials, cardSerialsInTransaction } from './card-serials';
+import { keepLeadMilestones } from './lead-milestones';
 
 /** Another desk opened one of the batch's phones while it was captured: capture those rows one by one. */
 export class PhoneTakenMeanwhile extends Error {
@@ -272,5 +273,18 @@ export const captureLeads = async (
     notifications: notes,
   });
   if (!written) throw new PhoneTakenMeanwhile();
+  // A lead dated before now (an import's inquiry time, a portal's) on a card the store knew: the card's
+  // visits, drives and orders without a lead since that time count for it (its funnel milestones).
+  const backdated = results.filter((result, index) => {
+    const input = inputs[index] as CaptureLeadInput;
+    return result.duplicate && input.now !== undefined && input.occurredAt < input.now;
+  });
+  if (backdated.length > 0) {
+    await keepLeadMilestones(
+      tx,
+      dealerId,
+      backdated.map((result) => result.customerId),
+    );
+  }
   return results;
 };

@@ -155,6 +155,38 @@ describe('lead milestones', () => {
     expect(await milestonesOf(later)).toMatchObject({ ordered: null, delivered: null });
   });
 
+  it('count for a lead captured later but dated before them (an import or portal inquiry time)', async () => {
+    const phone = String(nextPhone++);
+    const capture = (occurredAt: string, now?: string) =>
+      t.db.transaction((tx) =>
+        captureLead(tx, {
+          dealerId,
+          actorId: null,
+          customer: { name: '补录', phoneE164: `+86${phone}`, phoneRaw: phone },
+          lead: { sourceId: walkIn, channel: 'import' },
+          occurredAt: at(occurredAt),
+          ...(now ? { now: at(now) } : {}),
+          via: 'manual',
+        }),
+      );
+    const first = await capture('2026-05-01T02:00:00Z');
+    await t.db.insert(showroomVisits).values({
+      dealerId,
+      id: randomUUID(),
+      customerId: first.customerId,
+      arrivedAt: at('2026-05-10T02:00:00Z'),
+      firstVisit: true,
+      leftContact: true,
+      consultantId: consultant,
+    });
+    await keepLeadMilestones(t.db, dealerId, [first.customerId]);
+    // Imported on 20 May with an inquiry time of 5 May: the visit of 10 May is this lead's too.
+    const imported = await capture('2026-05-05T02:00:00Z', '2026-05-20T02:00:00Z');
+    expect(imported.customerId).toBe(first.customerId);
+    expect(imported.leadId).not.toBe(first.leadId);
+    expect(await milestonesOf(imported.leadId)).toMatchObject({ visited: '2026-05-10T02:00' });
+  });
+
   it('come out of the migration for an upgraded database as the repository computes them', async () => {
     await rebuildLeadMilestones(t.db, storeIds);
     const kept = await everyLead();
