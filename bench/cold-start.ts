@@ -6,7 +6,8 @@ import { percentile } from './lib/stats';
 import type { Result } from './lib/table';
 
 /**
- * The embedded database: from spawning `tsx apps/server/src/start.ts` to the first 200 on /healthz.
+ * The embedded database: from spawning `node apps/server/dist/start.js` (what `npm start`
+ * runs after its build) to the first 200 on /healthz.
  * First run: an empty data folder (migrations and the demo dealership load). Then the same folder again,
  * `restarts` times (the median is the figure).
  */

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { generate } from './dataset/generate';
 import { createScratchDatabase, queryRows } from './lib/database';
 import { login } from './lib/http';
+import { rssKibOf } from './lib/proc';
 import { type BenchServer, startServer } from './lib/server';
 import type { Result } from './lib/table';
 
@@ -56,29 +57,14 @@ export const writeImportFile = async (path: string, rows: number, knownPhones: r
   await workbook.commit();
 };
 
-/** The resident memory of the processes under `pid`, and of `pid` itself unless `self` is false. */
-const treeRss = (pid: number, self = true): number => {
-  let bytes = 0;
+/** The server's resident memory in bytes (its own node process), 0 once it has ended. */
+const serverRss = (pid: number) => {
   try {
-    if (self) {
-      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-      bytes += Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
-    }
-    for (const task of readdirSync(`/proc/${pid}/task`)) {
-      const children = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
-      for (const child of children ? children.split(' ') : []) bytes += treeRss(Number(child));
-    }
+    return rssKibOf(pid) * 1024;
   } catch {
-    // The process ended between two reads.
+    return 0;
   }
-  return bytes;
 };
-
-/**
- * The server's own memory: `tsx` (the spawned process, ~50 MB) only starts node with its loader as a
- * child and waits; that child is the server.
- */
-const serverRss = (tsxPid: number) => treeRss(tsxPid, false);
 
 /** The peak of the server's RSS while `step` runs, sampled every 50 ms. */
 const measured = async <T>(server: BenchServer, step: () => Promise<T>) => {
@@ -201,7 +187,7 @@ export const importBenchmark = async (
           figure: imported.peakMb,
           unit: 'MB',
           target: 300,
-          note: 'the server process (node under tsx) while importing',
+          note: 'the server process while importing',
         },
         {
           benchmark: `export ${label} (xlsx)`,
@@ -215,7 +201,7 @@ export const importBenchmark = async (
           figure: exported.peakMb,
           unit: 'MB',
           target: 300,
-          note: 'the server process (node under tsx) while exporting',
+          note: 'the server process while exporting',
         },
       ];
     } finally {

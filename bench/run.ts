@@ -108,6 +108,12 @@ const main = async (argv: readonly string[]) => {
   let intakeRps = 0;
   const started = Date.now();
   try {
+    // The server as `npm start` runs it, built from this checkout's code.
+    log('building the server ...');
+    execFileSync('npm', ['run', 'build', '-w', '@qianke/server'], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     if (scratch) {
       log(`Loading the ${preset} dataset into ${scratch.name} ...`);
       const loaded = await generate(

@@ -4,7 +4,7 @@ import { Random } from './dataset/rows';
 import { freshPhone, KNOWN_PHONES_SQL } from './intake';
 import { queryRows } from './lib/database';
 import { type Client, login } from './lib/http';
-import { cpuSecondsOf, deepestMatching, memoryGrowth, type RssSample, rssKibOf, schedOf } from './lib/proc';
+import { cpuSecondsOf, memoryGrowth, type RssSample, rssKibOf, schedOf } from './lib/proc';
 import { percentile } from './lib/stats';
 import type { Result } from './lib/table';
 
@@ -293,7 +293,7 @@ export const soakBenchmark = async (
     }
   };
 
-  const serverPid = deepestMatching(server.pid, 'apps/server/src/start.ts') ?? server.pid;
+  const serverPid = server.pid;
   const started = performance.now();
   const durationMs = load.seconds * 1000;
   const warmupMs = Math.min(60_000, durationMs / 10);

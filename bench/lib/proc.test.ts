@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cpuTicksOf, deepestMatching, memoryGrowth, schedstatOf, vmRssKibOf } from './proc';
+import { cpuTicksOf, memoryGrowth, schedstatOf, vmRssKibOf } from './proc';
 
 describe('schedstatOf', () => {
   it('reads the time on a CPU and the time waiting for one, in nanoseconds', () => {
@@ -31,28 +31,6 @@ describe('vmRssKibOf', () => {
 
   it('refuses a status without one (a kernel thread, a process gone)', () => {
     expect(() => vmRssKibOf('Name:\tkthreadd\nState:\tS (sleeping)\n')).toThrow(/no VmRSS/);
-  });
-});
-
-describe('deepestMatching', () => {
-  // tsx (10) -> node running the server (11) -> esbuild's service (12); a sibling shell (13).
-  const children: Record<number, number[]> = { 10: [11, 13], 11: [12], 12: [], 13: [] };
-  const cmdlines: Record<number, string> = {
-    10: 'node /repo/node_modules/.bin/tsx apps/server/src/start.ts',
-    11: 'node --require preflight.cjs --import loader.mjs apps/server/src/start.ts',
-    12: '/repo/node_modules/@esbuild/linux-x64/bin/esbuild --service=0.25.0 --ping',
-    13: 'sh -c true',
-  };
-  const childrenOf = (pid: number) => children[pid] ?? [];
-  const cmdlineOf = (pid: number) => cmdlines[pid] ?? '';
-
-  it('finds the child that runs the server, not tsx above it nor esbuild below it', () => {
-    expect(deepestMatching(10, 'apps/server/src/start.ts', childrenOf, cmdlineOf)).toBe(11);
-  });
-
-  it('gives the root itself when it alone matches, and null when nothing does', () => {
-    expect(deepestMatching(10, '.bin/tsx', childrenOf, cmdlineOf)).toBe(10);
-    expect(deepestMatching(10, 'postgres', childrenOf, cmdlineOf)).toBeNull();
   });
 });
 

@@ -39,46 +39,6 @@ export const schedstatOf = (text: string): { runNs: number; waitNs: number } => 
 /** Run and run-queue wait times of a live process's main thread (for node: the event loop). */
 export const schedOf = (pid: number) => schedstatOf(readFileSync(`/proc/${pid}/schedstat`, 'utf8'));
 
-const childrenOnProc = (pid: number): number[] => {
-  try {
-    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
-      .trim()
-      .split(/\s+/)
-      .filter(Boolean)
-      .map(Number);
-  } catch {
-    return [];
-  }
-};
-
-const cmdlineOnProc = (pid: number): string => {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
-  } catch {
-    return '';
-  }
-};
-
-/**
- * The deepest process under `root` (itself included) whose command line contains `needle`, or null.
- * `tsx file.ts` runs the file in a child node process (and esbuild's service below that), so the
- * process a benchmark starts is not the one that holds the server's heap.
- */
-export const deepestMatching = (
-  root: number,
-  needle: string,
-  childrenOf: (pid: number) => readonly number[] = childrenOnProc,
-  cmdlineOf: (pid: number) => string = cmdlineOnProc,
-): number | null => {
-  let found: { pid: number; depth: number } | null = null;
-  const visit = (pid: number, depth: number) => {
-    if (cmdlineOf(pid).includes(needle) && (found === null || depth > found.depth)) found = { pid, depth };
-    for (const child of childrenOf(pid)) visit(child, depth + 1);
-  };
-  visit(root, 0);
-  return (found as { pid: number } | null)?.pid ?? null;
-};
-
 export type RssSample = { atMs: number; kib: number };
 
 /**

@@ -21,7 +21,7 @@ export type BenchServer = {
   /** Milliseconds from spawning the process to the first 200 on /healthz. */
   startMs: number;
   child: ChildProcess;
-  /** The spawned process (tsx, which runs the server in a child node process of its own). */
+  /** The server's own node process. */
   pid: number;
   output: () => string;
   stop: () => Promise<void>;
@@ -37,8 +37,11 @@ const exited = (child: ChildProcess, ms: number) =>
     });
   });
 
+/** What `npm start` runs; `bench/run.ts` builds it (`npm run build -w @qianke/server`) before measuring. */
+export const SERVER_BUNDLE = 'apps/server/dist/start.js';
+
 /**
- * The real server as production starts it (`apps/server/src/start.ts` under tsx), in its own process so
+ * The real server as production starts it (`node apps/server/dist/start.js`), in its own process so
  * the load generator does not share its event loop. `env` picks the database: DATABASE_URL, or
  * QIANKE_DATA_DIR for the embedded one. The background checks are off (QIANKE_JOB_INTERVAL_SECONDS=0).
  */
@@ -54,7 +57,7 @@ export const startServer = async (env: Record<string, string>, timeoutMs = 120_0
   };
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
   const started = performance.now();
-  const child = spawn(`${REPO_ROOT}node_modules/.bin/tsx`, ['apps/server/src/start.ts'], {
+  const child = spawn(process.execPath, ['--enable-source-maps', SERVER_BUNDLE], {
     cwd: REPO_ROOT,
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],

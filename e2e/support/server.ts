@@ -42,7 +42,7 @@ const waitForHealth = async (url: string, child: ChildProcess, output: () => str
 };
 
 /**
- * Starts the real server (apps/server/src/start.ts under tsx) on a free port with a fresh embedded
+ * Starts the real server as `npm start` does (apps/server/dist/start.js, built by `npm run build`) on a free port with a fresh embedded
  * database: without DATABASE_URL it loads the demo dealership. It serves the built apps/web/dist.
  */
 /**
@@ -51,12 +51,12 @@ const waitForHealth = async (url: string, child: ChildProcess, output: () => str
  * makes journeys that do not need it wait.
  */
 export const startServer = async (options: { timer?: boolean } = {}): Promise<RunningServer> => {
-  try {
-    await access(join(REPO_ROOT, 'apps/web/dist/index.html'));
-  } catch {
-    throw new Error(
-      'apps/web/dist is missing: run `npm run build -w @qianke/web` before the browser journeys.',
-    );
+  for (const built of ['apps/web/dist/index.html', 'apps/server/dist/start.js']) {
+    try {
+      await access(join(REPO_ROOT, built));
+    } catch {
+      throw new Error(`${built} is missing: run \`npm run build\` before the browser journeys.`);
+    }
   }
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'qianke-e2e-'));
@@ -70,7 +70,7 @@ export const startServer = async (options: { timer?: boolean } = {}): Promise<Ru
   delete env.DATABASE_URL;
   delete env.QIANKE_DEMO;
 
-  const child = spawn(join(REPO_ROOT, 'node_modules/.bin/tsx'), ['apps/server/src/start.ts'], {
+  const child = spawn(process.execPath, ['--enable-source-maps', 'apps/server/dist/start.js'], {
     cwd: REPO_ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
