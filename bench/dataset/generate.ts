@@ -20,6 +20,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { rebuildLeadMilestones } from '../../apps/server/src/customers/lead-milestones';
+import { rebuildOrderFacts } from '../../apps/server/src/customers/order-facts';
 import { createDefaultDefeatReasons } from '../../apps/server/src/defeat/defeat.service';
 import { generateDemoData } from '../../apps/server/src/demo/demo-data';
 import { argon2Hasher } from '../../apps/server/src/infra/crypto/passwords';
@@ -236,8 +237,10 @@ export const generate = async (
         sink: copy,
       });
       for (const [table, n] of counts) totals.set(table, (totals.get(table) ?? 0) + n);
-      // COPY wrote the visits, drives and orders straight into their tables: derive the leads' milestones.
+      // COPY wrote the visits, drives and orders straight into their tables: derive the leads' milestones
+      // and what the reports keep of the orders.
       await rebuildLeadMilestones(db, [store.dealerId]);
+      await rebuildOrderFacts(db, [store.dealerId]);
       if (cardCounters.length > 0) {
         await db
           .insert(schema.cardCounters)

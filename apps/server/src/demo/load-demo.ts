@@ -4,6 +4,7 @@ import { getTableColumns, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { loadDemoAssignmentRules } from '../assignment/demo-rules';
 import { rebuildLeadMilestones } from '../customers/lead-milestones';
+import { rebuildOrderFacts } from '../customers/order-facts';
 import { loadDemoDcc } from '../dcc/demo-dcc';
 import { loadDemoDefeats } from '../defeat/demo-defeats';
 import { hashToken } from '../infra/crypto/tokens';
@@ -133,6 +134,7 @@ export const loadDemoDealership = async (
     await loadDemoTestDrives(tx, { storeIds: [store1.id, store2.id], now: options.now });
     await loadDemoStock(tx, { storeIds: [store1.id, store2.id], now: options.now });
     await rebuildLeadMilestones(tx, [store1.id, store2.id]);
+    await rebuildOrderFacts(tx, [store1.id, store2.id]);
     await tx.insert(apiKeys).values({
       dealerId: store1.id,
       name: 'Demo portal key',

@@ -83,6 +83,20 @@ const leadOf = async (id: string) =>
     }>(sql`select status, level, closed_at, ordered_at, delivered_at from leads where id = ${id}`)
   )[0];
 
+/** What the reports keep of the orders (customers/order-facts.ts). */
+const orderFactsOf = async (orderId: string) =>
+  (
+    await t.rows<{
+      lead_source_id: string | null;
+      lead_source: string;
+      last_ordered_at: Date | string | null;
+    }>(sql`
+      select o.lead_source_id, (select l.source_id from leads l where l.id = o.lead_id) as lead_source,
+        c.last_ordered_at
+      from orders o join customers c on c.dealer_id = o.dealer_id and c.id = o.customer_id
+      where o.id = ${orderId}`)
+  )[0];
+
 beforeAll(async () => {
   t = await startTestServer();
   manager = await t.as('manager');
@@ -258,6 +272,11 @@ describe('the life of an order', () => {
     // The funnel's milestones on the lead follow the order (customers/lead-milestones.ts).
     expect(new Date((await leadOf(leadId))?.ordered_at ?? 0).toISOString()).toBe(created.body.orderedAt);
     expect((await leadOf(leadId))?.delivered_at).toBeNull();
+    // So do the lead's source on the order and the customer's latest order (customers/order-facts.ts).
+    const facts = await orderFactsOf(id);
+    expect(facts?.lead_source_id).toBe(facts?.lead_source);
+    expect(facts?.lead_source_id).not.toBeNull();
+    expect(new Date(facts?.last_ordered_at ?? 0).toISOString()).toBe(created.body.orderedAt);
 
     const early = await consultant1.post(`/api/v1/orders/${id}/deliver`, { version: created.body.version });
     expect(early.status).toBe(409);
@@ -410,6 +429,7 @@ describe('the life of an order', () => {
     const created = await orderFor(customerId, car.id, { depositPaid: true });
     expect((await leadOf(leadId))?.level).toBe('O');
     expect((await leadOf(leadId))?.ordered_at).not.toBeNull();
+    expect((await orderFactsOf(created.body.id))?.last_ordered_at).not.toBeNull();
 
     const noReason = await consultant1.post(`/api/v1/orders/${created.body.id}/cancel`, {
       version: created.body.version,
@@ -427,8 +447,10 @@ describe('the life of an order', () => {
     expect(await stockStatus(car.id)).toBe('in_stock');
     const lead = await leadOf(leadId);
     expect(lead).toMatchObject({ status: 'open', level: 'H', closed_at: null });
-    // A cancelled order is no order: the lead leaves the funnel's ordered step again.
+    // A cancelled order is no order: the lead leaves the funnel's ordered step again, and the customer
+    // has no latest order for the traffic report.
     expect(lead?.ordered_at).toBeNull();
+    expect((await orderFactsOf(created.body.id))?.last_ordered_at).toBeNull();
     const [change] = await t.rows<{ reason: string }>(
       sql`select reason from lead_level_changes where lead_id = ${leadId} order by changed_at desc limit 1`,
     );

@@ -30,6 +30,7 @@ import { captureLead } from '../customers/capture-lead';
 import { type CardSerials, cardSerialsInTransaction } from '../customers/card-serials';
 import { loadVisibleCard } from '../customers/customer-access';
 import { keepLeadMilestones } from '../customers/lead-milestones';
+import { keepOrderFacts } from '../customers/order-facts';
 import { regradeLead } from '../follow-ups/follow-ups.service';
 import { replanLeadTasks } from '../follow-ups/plan-lead-tasks';
 import { recordAudit } from '../infra/audit/record-audit';
@@ -356,6 +357,7 @@ export const createOrdersService = ({
         };
         const orderId = await insertOrder(tx, row);
         await keepLeadMilestones(tx, ctx.dealerId, [customerId]);
+        await keepOrderFacts(tx, ctx.dealerId, [customerId]);
         await recordAudit(tx, {
           dealerId: ctx.dealerId,
           actorId: ctx.userId,
@@ -409,8 +411,10 @@ export const createOrdersService = ({
     if (!(await updateOrder(tx, ctx.dealerId, order.id, order.version, patch))) {
       throw new DomainError('stale_version', STALE);
     }
-    // Cancelled, delivered or reinstated: the funnel milestones of the customer's leads follow.
+    // Cancelled, delivered or reinstated: the funnel milestones of the customer's leads and what the
+    // reports keep of the orders follow.
     await keepLeadMilestones(tx, ctx.dealerId, [order.customerId]);
+    await keepOrderFacts(tx, ctx.dealerId, [order.customerId]);
   };
 
   const audit = (

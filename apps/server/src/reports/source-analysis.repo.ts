@@ -18,44 +18,49 @@ const withinAny = (column: string, ranges: readonly InstantRange[]) =>
  * The events of the source analysis (core/reports/source-analysis.ts) in any of the ranges, one row
  * each: kind, source_id, customer_id and `at`, the time that places it in a period. Leads created, by
  * the lead's source; visits (kind visit) arrived, by the visit's source, else its lead's; live orders
- * ordered, by the order's lead's source, else the customer's. The filter applies to the lead behind each
- * event where there is one; a visit or order without a lead is kept only without a consultant, source,
- * series or campaign filter.
- *
- * Without such a filter the lead of a visit is looked up only when the visit logs no source, and the
- * customer of an order only when the order has no lead (a scalar subquery inside coalesce runs only when
- * the arguments before it are null; a lead always has a source).
+ * ordered, by the order's lead's source (kept on the order as lead_source_id, customers/order-facts.ts),
+ * else the customer's. The filter applies to the lead behind each event where there is one; a visit or
+ * order without a lead is kept only without a consultant, source, series or campaign filter.
  */
 const sourceEventsSql = (filter: LeadFilter, ranges: readonly InstantRange[]): SQL => {
   const stores = uuidArray(filter.dealerIds);
   const narrowed = Boolean(filter.consultantId || filter.seriesId || filter.campaignCode || filter.sourceId);
-  const leadOf = (alias: 'v' | 'o') => {
-    const row = sql.raw(alias);
-    return narrowed
-      ? {
-          join: sql`join leads l on l.dealer_id = ${row}.dealer_id and l.id = ${row}.lead_id and ${leadFilterSql(filter, 'l')}`,
-          source: sql`l.source_id`,
-        }
-      : {
-          join: sql``,
-          source: sql`(select l.source_id from leads l where l.dealer_id = ${row}.dealer_id and l.id = ${row}.lead_id)`,
-        };
-  };
-  const visitLead = leadOf('v');
-  const orderLead = leadOf('o');
-  return sql`
+  const leads = sql`
     select 'lead' as kind, l.source_id, l.customer_id, l.created_at as at from leads l
-    where ${leadFilterSql(filter, 'l')} and ${withinAny('l.created_at', ranges)}
+    where ${leadFilterSql(filter, 'l')} and ${withinAny('l.created_at', ranges)}`;
+  const visitsIn = sql`v.dealer_id = any(${stores}) and v.kind = 'visit' and ${withinAny('v.arrived_at', ranges)}`;
+  const ordersIn = sql`o.dealer_id = any(${stores}) and o.status <> 'cancelled' and ${withinAny('o.ordered_at', ranges)}`;
+  if (narrowed) {
+    const leadOf = (alias: 'v' | 'o') =>
+      sql.raw(`join leads l on l.dealer_id = ${alias}.dealer_id and l.id = ${alias}.lead_id and `);
+    return sql`${leads}
     union all
-    select 'visit', coalesce(v.source_id, ${visitLead.source}), v.customer_id, v.arrived_at
-    from showroom_visits v ${visitLead.join}
-    where v.dealer_id = any(${stores}) and v.kind = 'visit' and ${withinAny('v.arrived_at', ranges)}
+    select 'visit', coalesce(v.source_id, l.source_id), v.customer_id, v.arrived_at
+    from showroom_visits v ${leadOf('v')}${leadFilterSql(filter, 'l')}
+    where ${visitsIn}
     union all
-    select 'order', coalesce(${orderLead.source},
-        (select c.source_id from customers c where c.dealer_id = o.dealer_id and c.id = o.customer_id)),
-      o.customer_id, o.ordered_at
-    from orders o ${orderLead.join}
-    where o.dealer_id = any(${stores}) and o.status <> 'cancelled' and ${withinAny('o.ordered_at', ranges)}`;
+    select 'order', l.source_id, o.customer_id, o.ordered_at
+    from orders o ${leadOf('o')}${leadFilterSql(filter, 'l')}
+    where ${ordersIn}`;
+  }
+  // Without a filter on the lead, each branch is split by whether the row names its source itself
+  // (nearly all do) so that no branch needs a lookup per row: without a correlated subquery the
+  // statement can run in parallel, and the few rows that do need one join by the key.
+  return sql`${leads}
+    union all
+    select 'visit', v.source_id, v.customer_id, v.arrived_at from showroom_visits v
+    where ${visitsIn} and v.source_id is not null
+    union all
+    select 'visit', l.source_id, v.customer_id, v.arrived_at
+    from showroom_visits v left join leads l on l.dealer_id = v.dealer_id and l.id = v.lead_id
+    where ${visitsIn} and v.source_id is null
+    union all
+    select 'order', o.lead_source_id, o.customer_id, o.ordered_at from orders o
+    where ${ordersIn} and o.lead_source_id is not null
+    union all
+    select 'order', c.source_id, o.customer_id, o.ordered_at
+    from orders o left join customers c on c.dealer_id = o.dealer_id and c.id = o.customer_id
+    where ${ordersIn} and o.lead_source_id is null`;
 };
 
 /** The events of the source analysis in the range, one row each (the drill-down lists their customers). */
@@ -84,10 +89,12 @@ export const sourceTallies = async (
   const result = await executeReport(
     db,
     sql`
-    select ${between('e.at', range)} as current, e.kind, coalesce(e.source_id::text, '') as key,
-      count(*)::int as count
-    from (${sourceEventsSql(filter, [range, previousRange])}) e
-    group by 1, 2, 3`,
+    select t.current, t.kind, coalesce(t.source_id::text, '') as key, t.count
+    from (
+      select ${between('e.at', range)} as current, e.kind, e.source_id, count(*)::int as count
+      from (${sourceEventsSql(filter, [range, previousRange])}) e
+      group by 1, 2, 3
+    ) t`,
   );
   const rows = (result as unknown as { rows: (SourceTally & { current: boolean })[] }).rows;
   const tally = ({ kind, key, count }: SourceTally): SourceTally => ({ kind, key, count });

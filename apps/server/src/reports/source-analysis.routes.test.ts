@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rebuildOrderFacts } from '../customers/order-facts';
 import { customers, leadSources, leads, orders, showroomVisits } from '../infra/db/schema/index';
 import { type ApiClient, startTestServer, type TestServer } from '../test-support/test-server';
 import { download, sheetOf } from '../test-support/xlsx-download';
@@ -12,7 +13,8 @@ import { download, sheetOf } from '../test-support/xlsx-download';
  * required); events without one are visits and orders. Lead: source, owner, series, customer.
  *
  *   November
- *   L1 11-03        S1 C1 X  A   visit V1 11-04 logs S2 (counts for S2); order O1 11-20 (S1)
+ *   L1 11-03        S1 C1 X  A   visit V1 11-04 logs S2 (counts for S2); order O1 11-20 (S1, though
+ *                                card A names S3)
  *   L2 11-05        S1 C1 X  B   phone-in 11-06 logging S1: no visit
  *   L3 11-10        S2 C2 Y  C   visit V2 11-11 logs nothing (its lead's S2); order 11-21 cancelled
  *   L4 1 Nov 00:30  S2 C2 X  D   (31 Oct 16:30 UTC)
@@ -183,6 +185,10 @@ const seed = async () => {
   await visit('2026-10-16T02:00:00Z', p1);
   await order(p1.customerId, p1.leadId, '2026-10-20T02:00:00Z');
   await lead('H', '2026-10-31T15:30:00Z', s2, c2, null);
+  // A's card names another source than its lead L1: O1 still counts for L1's S1.
+  await t.db.update(customers).set({ sourceId: s3 }).where(eq(customers.id, l1.customerId));
+  // Written straight into the tables, as a bulk load does: the order facts are rebuilt as after one.
+  await rebuildOrderFacts(t.db, [store]);
   ids = { store, c1, c2, s1, s2, s3, x, y, customer };
 };
 

@@ -34,7 +34,11 @@ const visitFilterSql = (f: LeadFilter): SQL => {
   return sql.join(parts, sql` and `);
 };
 
-/** Showroom visits and phone-ins that arrived in the range (core/reports/traffic.ts). */
+/**
+ * Showroom visits and phone-ins that arrived in the range (core/reports/traffic.ts). Ordered: the
+ * customer's latest live order (customers.last_ordered_at, customers/order-facts.ts) is at or after the
+ * arrival, which is core's "any live order at or after it".
+ */
 export const trafficVisits = async (
   db: Executor,
   filter: LeadFilter,
@@ -45,8 +49,7 @@ export const trafficVisits = async (
       v.arrived_at as "arrivedAt", v.left_at as "leftAt", v.party_size as "partySize",
       v.first_visit as "firstVisit", v.left_contact as "leftContact", v.closed_on_spot as "closedOnSpot",
       coalesce(c.level is not null, false) as graded,
-      exists (select 1 from orders o where o.dealer_id = v.dealer_id and o.customer_id = v.customer_id
-        and o.status <> 'cancelled' and o.ordered_at >= v.arrived_at) as ordered
+      coalesce(c.last_ordered_at >= v.arrived_at, false) as ordered
     from showroom_visits v
     left join customers c on c.dealer_id = v.dealer_id and c.id = v.customer_id
     where ${visitFilterSql(filter)}
@@ -83,12 +86,12 @@ type TallyRow = TrafficTally & {
 /**
  * The traffic of the period and of the previous one, counted in the database: the visits of both
  * periods (trafficVisits' filter and rows) summed per consultant as core TrafficTally says, and the
- * period's visits counted per hour and weekday and per party size. A visit counts as ordered when its
- * customer's latest live order is at or after the arrival (core: any live order ordered at or after it),
- * and as graded when its customer has a level. Stays are whole milliseconds, as a Date holds them.
+ * period's visits counted per hour and weekday and per party size. A visit counts as ordered and graded
+ * as in trafficVisits. Stays are whole milliseconds, as a Date holds them.
  *
  * Sized for a group-year (1.5M visits): the visits are read once per part instead of being materialised
- * (a 650 MB temporary file), and the hour, weekday and party-size counts need no join at all: the visits
+ * (a 650 MB temporary file), joined to the customers alone (the latest order is kept on the customer),
+ * and the hour, weekday and party-size counts need no join at all: the visits
  * are counted per quarter hour (UTC; every time zone's offset is whole quarter hours) before each quarter
  * is put on the store's clock, instead of converting 1.2M arrivals to it.
  */
@@ -116,18 +119,13 @@ export const trafficTallies = async (
       count(*) filter (where ${counted} and v.first_visit)::int as "firstVisits",
       count(*) filter (where ${counted} and v.left_contact)::int as "leftContact",
       count(*) filter (where ${counted} and v.left_contact and ${graded})::int as valid,
-      count(*) filter (where ${counted} and lo.last_at >= v.arrived_at)::int as ordered,
+      count(*) filter (where ${counted} and c.last_ordered_at >= v.arrived_at)::int as ordered,
       count(*) filter (where ${counted} and ${stayed})::int as stays,
       coalesce(sum(round(date_part('epoch', v.left_at - v.arrived_at) * 1000)) filter (where ${counted} and ${stayed}), 0)::float8 as "stayMs",
       count(*) filter (where ${counted} and v.first_visit and not v.closed_on_spot)::int as "firstOpen",
       count(*) filter (where ${counted} and v.first_visit and not v.closed_on_spot and v.left_contact)::int as "firstOpenLeftContact"
     from showroom_visits v
     left join customers c on c.dealer_id = v.dealer_id and c.id = v.customer_id and c.dealer_id = any(${stores})
-    left join (
-      select dealer_id, customer_id, max(ordered_at) as last_at from orders
-      where dealer_id = any(${stores}) and status <> 'cancelled'
-      group by dealer_id, customer_id
-    ) lo on lo.dealer_id = v.dealer_id and lo.customer_id = v.customer_id
     where ${visitFilterSql(filter)} and (${within(range)} or ${within(previousRange)})
     group by 1, 2
     union all

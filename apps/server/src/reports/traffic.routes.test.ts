@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rebuildOrderFacts } from '../customers/order-facts';
 import { customers, leadSources, leads, orders, showroomVisits } from '../infra/db/schema/index';
 import { type ApiClient, startTestServer, type TestServer } from '../test-support/test-server';
 import { download, sheetOf } from '../test-support/xlsx-download';
@@ -177,6 +178,8 @@ const seed = async () => {
   await visit('2027-01-11T03:00:00Z', { firstVisit: true, leftContact: false });
   await order(sa, '2027-01-12T02:00:00Z', la);
   await order(sb, '2027-01-13T02:00:00Z', lb);
+  // Written straight into the tables, as a bulk load does: the order facts are rebuilt as after one.
+  await rebuildOrderFacts(t.db, [store]);
   ids = { store, c1, c2, s1, s2, customer };
 };
 

@@ -67,6 +67,11 @@ export const customers = pgTable(
     /** Became a vehicle owner here (保有客户). */
     ownerSince: date('owner_since', { mode: 'string' }),
     mergedIntoId: uuid('merged_into_id'),
+    /**
+     * When the latest live (not cancelled) order was ordered, for the traffic report's "ordered" visits;
+     * kept by customers/order-facts.ts in the transaction that writes an order.
+     */
+    lastOrderedAt: ts('last_ordered_at'),
   },
   (t) => [
     primaryKey({ columns: [t.dealerId, t.id] }),

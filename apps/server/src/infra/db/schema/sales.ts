@@ -17,7 +17,7 @@ import {
 import { dealers, users } from './accounts';
 import { catalogColours, catalogConfigurations } from './catalog';
 import { tenantColumns, ts } from './columns';
-import { customers, leads, showroomVisits } from './customers';
+import { customers, leadSources, leads, showroomVisits } from './customers';
 
 /**
  * A vehicle of the store's stock, by VIN (DOMAIN §3 order). One order at a time may hold it: the
@@ -200,6 +200,11 @@ export const orders = pgTable(
     orderNo: text('order_no').notNull(),
     customerId: uuid('customer_id').notNull(),
     leadId: uuid('lead_id'),
+    /**
+     * The source of the order's lead (a lead's source never changes), so the source report need not look
+     * up a lead per order; kept by customers/order-facts.ts in the transaction that writes the order.
+     */
+    leadSourceId: uuid('lead_source_id'),
     consultantId: uuid('consultant_id').notNull(),
     configurationId: uuid('configuration_id'),
     colourId: uuid('colour_id'),
@@ -238,6 +243,10 @@ export const orders = pgTable(
       .on(t.dealerId, t.stockVehicleId)
       .where(sql`${t.status} <> 'cancelled' and ${t.stockVehicleId} is not null`),
     foreignKey({ columns: [t.dealerId, t.customerId], foreignColumns: [customers.dealerId, customers.id] }),
+    foreignKey({
+      columns: [t.dealerId, t.leadSourceId],
+      foreignColumns: [leadSources.dealerId, leadSources.id],
+    }),
     foreignKey({ columns: [t.dealerId, t.consultantId], foreignColumns: [users.dealerId, users.id] }),
     foreignKey({
       columns: [t.dealerId, t.stockVehicleId],
