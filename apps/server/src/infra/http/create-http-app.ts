@@ -111,8 +111,9 @@ export const createHttpApp = async (options: HttpAppOptions): Promise<FastifyIns
     },
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     bodyLimit: 2 * 1024 * 1024,
-    // On shutdown, end idle keep-alive connections instead of waiting for their timeout.
-    forceCloseConnections: true,
+    // On shutdown, end idle keep-alive connections at once instead of waiting for their timeout; the
+    // requests in flight are answered first (see the preClose hook below).
+    forceCloseConnections: 'idle',
     trustProxy: true,
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -122,8 +123,15 @@ export const createHttpApp = async (options: HttpAppOptions): Promise<FastifyIns
   app.decorateRequest('apiKey', null);
   // JSON only: a form on another site cannot send it without the browser asking first (CORS).
   app.removeContentTypeParser('text/plain');
+  // Shutting down: a request already in flight is answered, and its keep-alive connection ends with the
+  // answer, so close() (and the database's close after it) waits for answers rather than cutting them off.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
+    if (closing) reply.header('connection', 'close');
     return payload;
   });
 
