@@ -43,6 +43,8 @@ describe('PGBENCH_SCRIPT', () => {
     expect(lines[4]).toMatch(/^INSERT INTO tasks .*:lid, :cid/);
     // The lead is owned by the task's assignee, as the application leaves a lead with a task.
     expect(lines[3]).toMatch(/owner_id.*:assignee/);
+    // Marked, so the benchmark removes what it wrote (measurePgbench).
+    expect(lines[3]).toMatch(/campaign_code\) VALUES .*'pgbench'\)/);
   });
 });
 

@@ -89,12 +89,13 @@ export const failuresOf = (result: {
  * insert its first-contact task. The phone comes from a pool table of the store's phones (a primary-key
  * read, as a client would hold the phone in hand), so every lookup finds its customer. The lead is
  * owned by the consultant who gets its task, as the application leaves it: a task on a lead without an
- * owner is a lead its assignee may not open (the soak after it found 35 such 404s).
+ * owner is a lead its assignee may not open (the soak after it found 35 such 404s). Its leads carry the
+ * campaign code `pgbench`, so measurePgbench can remove them and their tasks afterwards.
  */
 export const PGBENCH_SCRIPT = `\\set r random(1, :pool)
 BEGIN;
 SELECT c.id AS cid FROM customers c WHERE c.dealer_id = :dealer AND c.phone_e164 = (SELECT phone FROM bench_phone_pool WHERE n = :r) AND c.merged_into_id IS NULL \\gset
-INSERT INTO leads (dealer_id, id, customer_id, source_id, channel, owner_id, first_contact_due_at) VALUES (:dealer, gen_random_uuid(), :cid, :source, 'portal', :assignee, now() + interval '1 hour') RETURNING id AS lid \\gset
+INSERT INTO leads (dealer_id, id, customer_id, source_id, channel, owner_id, first_contact_due_at, campaign_code) VALUES (:dealer, gen_random_uuid(), :cid, :source, 'portal', :assignee, now() + interval '1 hour', 'pgbench') RETURNING id AS lid \\gset
 INSERT INTO tasks (dealer_id, id, lead_id, customer_id, assignee_id, kind, due_at) VALUES (:dealer, gen_random_uuid(), :lid, :cid, :assignee, 'first_contact', now() + interval '1 hour');
 END;
 `;
@@ -180,6 +181,17 @@ export const measurePgbench = async (dbUrl: string, clients: number, seconds: nu
   } finally {
     await rm(dir, { recursive: true, force: true });
     await queryRows(dbUrl, 'drop table if exists bench_phone_pool');
+    // pgbench's leads and tasks were a measurement, not the store's work: left in place, each run gave
+    // one consultant ~70,000 more tasks due today, and the next run's Today list measured them.
+    await queryRows(
+      dbUrl,
+      `delete from tasks where dealer_id = $1
+         and lead_id in (select id from leads where dealer_id = $1 and campaign_code = 'pgbench')`,
+      [store.dealer],
+    );
+    await queryRows(dbUrl, `delete from leads where dealer_id = $1 and campaign_code = 'pgbench'`, [
+      store.dealer,
+    ]);
   }
 };
 

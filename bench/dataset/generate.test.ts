@@ -48,6 +48,13 @@ describe('bench:data', () => {
         group by c.dealer_id order by c.dealer_id`);
       expect(counts.map((row) => row.customers)).toEqual([150, 150]);
       expect(counts.map((row) => row.leads).reduce((a, b) => a + b, 0)).toBe(result.totals.get('leads'));
+      // Test drives in each store's demo cars, reached by their leads' funnel milestones.
+      const [drives] = await query<{ drives: number; driven: number }>(sql`
+        select (select count(*)::int from test_drives t
+                  join demo_cars d on d.dealer_id = t.dealer_id and d.id = t.demo_car_id) as drives,
+          (select count(test_driven_at)::int from leads) as driven`);
+      expect(drives?.drives).toBe(result.totals.get('test_drives'));
+      expect(drives?.driven).toBeGreaterThan(0);
       // New cards continue each consultant's series after the loaded ones.
       const counters = await query<{ n: number }>(sql`select count(*)::int as n from card_counters`);
       expect(counters[0]?.n).toBeGreaterThan(0);

@@ -128,7 +128,7 @@ const loadStores = async (db: Db, options: GenerateOptions): Promise<StoreRefs[]
       { id: c.id, price: Number(c.guidePrice) },
     ]);
   }
-  const series = own(demo.catalogSeries).map((s) => ({
+  const seriesOf = own(demo.catalogSeries).map((s) => ({
     id: s.id,
     configurations: own(demo.catalogModels)
       .filter((m) => m.seriesId === s.id)
@@ -191,6 +191,22 @@ const loadStores = async (db: Db, options: GenerateOptions): Promise<StoreRefs[]
       await tx.insert(schema.catalogColours).values(clone(demo.catalogColours));
       await tx.insert(schema.leadSources).values(clone(demo.leadSources));
       await createDefaultDefeatReasons(tx, dealerId);
+      // One demo car per series, for the test drives of its visitors.
+      const series = seriesOf.map((serie) => ({ ...serie, demoCarId: rng.uuid(at) }));
+      await tx.insert(schema.demoCars).values(
+        series.map(({ id, demoCarId, configurations, colours }, i) => {
+          const configuration = configurations[0];
+          if (!configuration) throw new Error(`The demo's series ${id} has no configuration for a demo car.`);
+          return {
+            dealerId,
+            id: demoCarId,
+            configurationId: configuration.id,
+            colourId: colours[0] ?? null,
+            plateNo: `沪B·${code}${i}`,
+            ...stamps,
+          };
+        }),
+      );
       const reasons = await tx
         .select({ id: schema.defeatReasons.id })
         .from(schema.defeatReasons)

@@ -17,7 +17,9 @@ const refs: StoreRefs = {
     [{ sourceId: id(30), channel: 'walk_in' }, 3],
     [{ sourceId: id(31), channel: 'portal' }, 2],
   ],
-  series: [{ id: id(40), configurations: [{ id: id(41), price: 150_000 }], colours: [id(42)] }],
+  series: [
+    { id: id(40), configurations: [{ id: id(41), price: 150_000 }], colours: [id(42)], demoCarId: id(43) },
+  ],
   defeatReasons: [id(50)],
 };
 const NOW = Date.UTC(2026, 10, 1);
@@ -62,6 +64,29 @@ describe('the benchmark dataset', () => {
     expect(rows('defeat_requests').length).toBeGreaterThan(0);
   });
 
+  test('drives about half of the visitors, in the demo car of their series, during their visit', async () => {
+    const { rows } = await run(4, 2000);
+    const visits = rows('showroom_visits');
+    const drives = rows('test_drives');
+    expect(drives.length / visits.length).toBeGreaterThan(0.4);
+    expect(drives.length / visits.length).toBeLessThan(0.6);
+    const arrivals = new Map(
+      visits.map((line) => [
+        column(line, 'showroom_visits', 'lead_id'),
+        Date.parse(column(line, 'showroom_visits', 'arrived_at') ?? ''),
+      ]),
+    );
+    for (const line of drives) {
+      const startsAt = Date.parse(column(line, 'test_drives', 'starts_at') ?? '');
+      const arrivedAt = arrivals.get(column(line, 'test_drives', 'lead_id')) ?? Number.NaN;
+      expect(startsAt - arrivedAt).toBeGreaterThanOrEqual(10 * 60_000);
+      expect(startsAt - arrivedAt).toBeLessThanOrEqual(40 * 60_000);
+      expect(Date.parse(column(line, 'test_drives', 'ends_at') ?? '')).toBeLessThan(NOW);
+      expect(column(line, 'test_drives', 'demo_car_id')).toBe(id(43));
+      expect(column(line, 'test_drives', 'status')).toBe('done');
+    }
+  });
+
   test('gives every customer its own phone and card number', async () => {
     const { rows } = await run(3, 3000);
     const phones = rows('customers').map((line) => column(line, 'customers', 'phone_e164'));
@@ -82,7 +107,13 @@ describe('the benchmark dataset', () => {
           expect(customers.has(column(line, table, 'customer_id') ?? '')).toBe(true);
           leads.add(column(line, table, 'id') ?? '');
         }
-        if (table === 'follow_ups' || table === 'tasks' || table === 'defeat_requests') {
+        if (
+          table === 'follow_ups' ||
+          table === 'tasks' ||
+          table === 'defeat_requests' ||
+          table === 'test_drives' ||
+          table === 'showroom_visits'
+        ) {
           expect(leads.has(column(line, table, 'lead_id') ?? '')).toBe(true);
         }
       }

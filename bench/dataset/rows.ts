@@ -2,8 +2,8 @@
  * The rows of a benchmark dealer group, made by one seeded generator: the same seed and `now` give the
  * same rows. A store's history covers two years before `now`, in opening hours (Asia/Shanghai):
  * customers with 1-5 inquiries (3 on average), about 3.3 follow-ups per inquiry, half of them closing a
- * task, one open task per live inquiry, showroom visits, orders for won inquiries and approved defeat
- * requests for lost ones. Rows come out as CSV lines per table, ready for COPY.
+ * task, one open task per live inquiry, showroom visits, test drives for about half of the visits,
+ * orders for won inquiries and approved defeat requests for lost ones. Rows come out as CSV lines per table, ready for COPY.
  */
 import { mulberry32 } from '../../apps/server/src/demo/demo-data';
 
@@ -162,6 +162,20 @@ export const COLUMNS = {
     'left_contact',
     'closed_on_spot',
   ],
+  test_drives: [
+    'dealer_id',
+    'id',
+    'created_at',
+    'updated_at',
+    'customer_id',
+    'lead_id',
+    'demo_car_id',
+    'consultant_id',
+    'starts_at',
+    'ends_at',
+    'status',
+    'rating',
+  ],
   orders: [
     'dealer_id',
     'id',
@@ -216,6 +230,8 @@ export type StoreRefs = {
     id: string;
     configurations: readonly { id: string; price: number }[];
     colours: readonly string[];
+    /** The store's demo car of the series, which its test drives use. */
+    demoCarId: string;
   }[];
   defeatReasons: readonly string[];
 };
@@ -420,7 +436,9 @@ export const generateStore = async (
         status === 'open' || status === 'nurturing'
           ? now - leadAt
           : Math.min(now - leadAt, rng.int(7, 90) * DAY);
-      const closedAt = status === 'won' || status === 'lost' ? businessTime(leadAt + life, rng) : null;
+      // Closed in opening hours, but not after `now` (a lead of today closing later today).
+      const closedAt =
+        status === 'won' || status === 'lost' ? Math.min(businessTime(leadAt + life, rng), now) : null;
       const endAt = closedAt ?? now;
 
       // Follow-ups: 1-6 along the lead's life, the level moving with them.
@@ -576,6 +594,24 @@ export const generateStore = async (
             true,
             false,
           ]);
+          // About half the visitors drive the series they came for, during the visit.
+          const startsAt = arrivedAt + rng.int(10, 40) * MINUTE;
+          if (rng.chance(0.5) && startsAt + 30 * MINUTE < now) {
+            out.add('test_drives', [
+              refs.dealerId,
+              rng.uuid(startsAt),
+              new Date(startsAt),
+              new Date(startsAt),
+              customerId,
+              leadId,
+              series.demoCarId,
+              leadOwner,
+              new Date(startsAt),
+              new Date(startsAt + 30 * MINUTE),
+              'done',
+              rng.int(3, 5),
+            ]);
+          }
         }
       }
       if (status === 'won' && closedAt !== null) {
