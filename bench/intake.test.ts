@@ -45,6 +45,7 @@ describe('PGBENCH_SCRIPT', () => {
     expect(lines[3]).toMatch(/owner_id.*:assignee/);
     // Marked, so the benchmark removes what it wrote (measurePgbench).
     expect(lines[3]).toMatch(/campaign_code\) VALUES .*'pgbench'\)/);
+    expect(lines[4]).toMatch(/title\) VALUES .*'pgbench'\);$/);
   });
 });
 
