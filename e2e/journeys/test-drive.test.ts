@@ -88,6 +88,14 @@ describe('a test drive', () => {
       await page.getByTestId('test-drive-route').fill('中环高架往返');
       await page.getByTestId('test-drive-submit').click();
       const drawer = page.getByTestId('test-drive-drawer');
+      // The booking opens the drive; a refusal shows next to a field or above the form, and its text
+      // is what a failed run needs (one CI run timed out here without saying why).
+      const refusal = form.locator('.ant-form-item-explain-error, .ant-alert-error').first();
+      // Whichever shows first; the other one gives up later (its timeout, or the page closing), which is
+      // no error: the checks below decide.
+      await Promise.race([drawer.waitFor().catch(() => {}), refusal.waitFor().catch(() => {})]);
+      if (await refusal.isVisible())
+        throw new Error(`The booking was refused: ${await refusal.textContent()}`);
       await drawer.waitFor();
       await form.waitFor({ state: 'detached' });
       await page.getByTestId('customer-test-drive').first().waitFor();
