@@ -108,9 +108,11 @@ const main = async (argv: readonly string[]) => {
   let intakeRps = 0;
   const started = Date.now();
   try {
-    // The server as `npm start` runs it, built from this checkout's code.
-    log('building the server ...');
-    execFileSync('npm', ['run', 'build', '-w', '@qianke/server'], {
+    // The server as `npm start` runs it, built from this checkout's code, and the web app too when a web
+    // benchmark runs: on a fresh clone it had not been built, and an old build measures old code.
+    const web = only.has('web');
+    log(web ? 'building the web app and the server ...' : 'building the server ...');
+    execFileSync('npm', web ? ['run', 'build'] : ['run', 'build', '-w', '@qianke/server'], {
       cwd: REPO_ROOT,
       stdio: ['ignore', 'ignore', 'inherit'],
     });

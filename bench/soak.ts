@@ -285,7 +285,14 @@ export const soakBenchmark = async (
           c,
           'POST',
           '/api/v1/intake/leads',
-          { name: '浸泡测试客户', phone, source: 'autohome', seriesInterest: 'Qin PLUS', note: 'soak' },
+          // A name of its own, as intake's: one name on every soak card would skew the search samples.
+          {
+            name: `浸泡测试客户${intakeBase + intakeSent}`,
+            phone,
+            source: 'autohome',
+            seriesInterest: 'Qin PLUS',
+            note: 'soak',
+          },
           { authorization: `Bearer ${key.body.key}` },
         );
         return;
