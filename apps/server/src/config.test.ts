@@ -22,8 +22,24 @@ describe('the embedded database folder', () => {
 
   it('is not used with DATABASE_URL', () => {
     const config = loadConfig({ INIT_CWD: '/srv/qianke', DATABASE_URL: 'postgres://qianke@db:5432/qianke' });
-    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://qianke@db:5432/qianke' });
+    expect(config.database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://qianke@db:5432/qianke',
+      preparedStatements: true,
+    });
     expect(config.demo).toBe(false);
+  });
+
+  it('prepares statements on PostgreSQL unless QIANKE_PREPARED_STATEMENTS=0', () => {
+    const url = 'postgres://qianke@db:5432/qianke';
+    expect(loadConfig({ DATABASE_URL: url, QIANKE_PREPARED_STATEMENTS: '0' }).database).toEqual({
+      kind: 'postgres',
+      url,
+      preparedStatements: false,
+    });
+    expect(() => loadConfig({ DATABASE_URL: url, QIANKE_PREPARED_STATEMENTS: 'no' })).toThrow(
+      /QIANKE_PREPARED_STATEMENTS/,
+    );
   });
 });
 

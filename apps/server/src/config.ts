@@ -7,6 +7,7 @@ const ZEnv = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url().optional(),
   QIANKE_DATA_DIR: z.string().default('./data'),
+  QIANKE_PREPARED_STATEMENTS: z.enum(['0', '1']).default('1'),
   QIANKE_DEMO: z.enum(['0', '1']).optional(),
   QIANKE_SESSION_IDLE_MINUTES: z.coerce
     .number()
@@ -27,7 +28,13 @@ const ZEnv = z.object({
 export type Config = {
   port: number;
   host: string;
-  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir?: string };
+  /**
+   * PostgreSQL's connections prepare their statements unless `preparedStatements` is false
+   * (QIANKE_PREPARED_STATEMENTS=0, for a pooler in transaction mode that cannot keep them).
+   */
+  database:
+    | { kind: 'postgres'; url: string; preparedStatements?: boolean }
+    | { kind: 'pglite'; dataDir?: string };
   /** The demo dealership is loaded into an empty embedded database unless QIANKE_DEMO=0. */
   demo: boolean;
   session: { idleMinutes: number; absoluteHours: number; secureCookie: boolean };
@@ -57,7 +64,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     port: e.PORT,
     host: e.HOST,
     database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL }
+      ? { kind: 'postgres', url: e.DATABASE_URL, preparedStatements: e.QIANKE_PREPARED_STATEMENTS === '1' }
       : { kind: 'pglite', dataDir: resolve(startDir, e.QIANKE_DATA_DIR) },
     demo: !e.DATABASE_URL && e.QIANKE_DEMO !== '0',
     session: {

@@ -30,6 +30,7 @@ import { captureLead } from '../customers/capture-lead';
 import { type CardSerials, cardSerialsInTransaction } from '../customers/card-serials';
 import type { Clock } from '../infra/clock';
 import type { Db, Tx } from '../infra/db/database';
+import { allowGenericPlans } from '../infra/db/prepared-statements';
 import type { ApiKeyContext } from '../infra/http/auth-context';
 import { parseAdfXml } from './adf-xml';
 import { keyUseIsStale, touchApiKey } from './api-keys.repo';
@@ -175,6 +176,7 @@ export const createIntakeService = ({
     );
     const now = clock.now();
     return db.transaction(async (tx) => {
+      await allowGenericPlans(tx);
       if (key !== undefined) {
         const claimed = await claimIdempotencyKey(tx, {
           dealerId: caller.dealerId,

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { preparingClient } from './prepared-statements';
 import * as schema from './schema/index';
 
 export type Schema = typeof schema;
@@ -28,7 +29,7 @@ export type Database = {
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
 export type OpenDatabaseOptions =
-  | { kind: 'postgres'; url: string; poolSize?: number }
+  | { kind: 'postgres'; url: string; poolSize?: number; preparedStatements?: boolean }
   /** dataDir undefined: in memory (tests). */
   | { kind: 'pglite'; dataDir?: string };
 
@@ -43,13 +44,20 @@ export const openDatabase = async (options: OpenDatabaseOptions): Promise<Databa
       import('drizzle-orm/node-postgres'),
       import('drizzle-orm/node-postgres/migrator'),
     ]);
+    // Each connection prepares its statements (infra/db/prepared-statements.ts) and still plans each
+    // run for its values: one text serves a store and a group of 50, and a generic plan made from five
+    // store-year runs took the group-year traffic report from 1.4 to 4.1 s. Intake allows generic plans
+    // (allowGenericPlans): 354 -> 512 req/s at 32 connections, same sitting (docs/performance.md).
+    const preparedStatements = options.preparedStatements !== false;
+    const Client = preparedStatements ? preparingClient(pg.Client) : pg.Client;
     const pool = new pg.Pool({
+      Client,
       connectionString: options.url,
       max: options.poolSize ?? 8,
       // No JIT compilation: PostgreSQL compiles any query its planner costs above 100,000, and for a
       // report over a store-year that took 1-2 s of the 0.3 s the query itself needs. Nothing Qianke
       // runs is long enough for JIT to pay back.
-      options: '-c jit=off',
+      options: preparedStatements ? '-c jit=off -c plan_cache_mode=force_custom_plan' : '-c jit=off',
     });
     const client = await pool.connect();
     try {
@@ -65,6 +73,7 @@ export const openDatabase = async (options: OpenDatabaseOptions): Promise<Databa
     // taken here is used only by a transaction that commits later and waits for the log up to its
     // own commit, which includes this one, so a crash can lose a number only with whatever used it.
     const apartPool = new pg.Pool({
+      Client,
       connectionString: options.url,
       max: 2,
       options: '-c jit=off -c synchronous_commit=off',
