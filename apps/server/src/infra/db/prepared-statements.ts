@@ -27,10 +27,10 @@ const isParameterisedConfig = (config: unknown, values: unknown): config is Quer
 
 /**
  * node-postgres' Client with every parameterised statement prepared once per connection, as pgbench
- * `-M prepared` runs it: PostgreSQL parses the text once and reuses its plan where the plan does not
- * depend on the values (it decides that itself after five runs), instead of parsing and planning every
- * statement of every request. Names are per connection (`q0`, `q1`, ... in the order texts first
- * arrive), so one name always means one text there.
+ * `-M prepared` runs it: PostgreSQL parses the text once instead of on every request. Whether it also
+ * keeps a plan is the connection's `plan_cache_mode`: database.ts plans each run for its values, and
+ * `allowGenericPlans` lets a transaction keep one plan per text. Names are per connection (`q0`, `q1`,
+ * ... in the order texts first arrive), so one name always means one text there.
  */
 export const preparingClient = (
   Client: typeof pg.Client,
