@@ -493,8 +493,16 @@ export const storeTimeZoneOf = async (db: Executor, dealerId: string): Promise<s
  * Refreshes the planner's statistics of the tables an import grows. A large import adds rows faster
  * than autovacuum looks at them: with statistics of a small store the planner (and the cached plans
  * of the foreign-key checks) keeps scanning the whole store for what one index probe finds.
- * ANALYZE also invalidates those cached plans.
+ * ANALYZE also invalidates those cached plans. The job's own rows (`withImportRows`) once, before the
+ * run: they do not grow while it runs.
  */
-export const refreshImportStatistics = async (db: Executor) => {
-  await db.execute(sql`analyze ${customers}, ${leads}, ${tasks}, ${importRows}`);
+export const refreshImportStatistics = async (
+  db: Executor,
+  { withImportRows }: { withImportRows: boolean },
+) => {
+  await db.execute(
+    withImportRows
+      ? sql`analyze ${customers}, ${leads}, ${tasks}, ${importRows}`
+      : sql`analyze ${customers}, ${leads}, ${tasks}`,
+  );
 };
