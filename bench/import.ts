@@ -159,6 +159,9 @@ export const importBenchmark = async (
       log(
         `  import: ${imported.seconds.toFixed(1)} s, created ${imported.value.createdRows}, merged ${imported.value.mergedRows}, rejected ${imported.value.rejectedRows}, peak RSS ${imported.peakMb.toFixed(0)} MB`,
       );
+      log(
+        `  server RSS before the export: ${(serverRss(server.child.pid as number) / 2 ** 20).toFixed(0)} MB`,
+      );
       const exported = await measured(server, async () => {
         const res = await fetch(`${server.url}/api/v1/customers/export?lang=zh-CN`, { headers: { cookie } });
         if (res.status !== 200 || !res.body) throw new Error(`export: ${res.status} ${await res.text()}`);

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
@@ -57,14 +58,19 @@ export const startServer = async (env: Record<string, string>, timeoutMs = 120_0
   };
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
   const started = performance.now();
-  const child = spawn(process.execPath, ['--enable-source-maps', SERVER_BUNDLE], {
+  // For profiling the server under a benchmark: BENCH_SERVER_NODE_FLAGS='--cpu-prof --trace-gc' adds
+  // node flags (NODE_OPTIONS refuses some), BENCH_SERVER_LOG=<file> keeps all it prints.
+  const nodeFlags = (process.env.BENCH_SERVER_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeFlags, '--enable-source-maps', SERVER_BUNDLE], {
     cwd: REPO_ROOT,
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
+  const keep = process.env.BENCH_SERVER_LOG;
   const append = (chunk: Buffer) => {
     log = (log + chunk.toString()).slice(-20_000);
+    if (keep) appendFileSync(keep, chunk);
   };
   child.stdout?.on('data', append);
   child.stderr?.on('data', append);
