@@ -506,3 +506,13 @@ export const refreshImportStatistics = async (
       : sql`analyze ${customers}, ${leads}, ${tasks}`,
   );
 };
+
+/**
+ * A batch's commit does not wait for the disk. Nothing is acknowledged per batch: the job says "done"
+ * in a transaction of its own, which waits for the log up to its commit and so for every batch before
+ * it. A crash can lose only the last batches, and with them their rows' outcomes, so running the job
+ * again imports those rows (none twice). About 2 ms a batch on this machine's disk.
+ */
+export const commitBatchWithoutFlush = async (tx: Executor) => {
+  await tx.execute(sql`select set_config('synchronous_commit', 'off', true)`);
+};

@@ -45,6 +45,7 @@ import {
   activeStaffWithRoles,
   addJobCounts,
   claimRun,
+  commitBatchWithoutFlush,
   customersByPhone,
   deleteJob,
   findJob,
@@ -547,6 +548,7 @@ export const createImportsService = ({
     // The batch's write is one large statement that took longer to plan (~5 ms) than its lookups take to
     // run, and its plan does not depend on the values: planned once per connection, as intake's.
     await allowGenericPlans(tx);
+    await commitBatchWithoutFlush(tx);
     const results = await captureLeads(
       tx,
       batch.map((row) => captureInput(ctx, job, row, now, requestId)),
