@@ -2,14 +2,14 @@ import { setFlagsFromString } from 'node:v8';
 import { loadConfig } from './config';
 import { buildServer } from './main';
 
-/** Process entry: read the environment, start, and close the database cleanly on SIGINT/SIGTERM. */
-
 // V8 lets the heap grow to up to four times what survived the last full collection before it collects
 // again. Qianke's work streams (imports, exports, reports) and keeps ~50 MB alive, so a 100,000-row
 // import peaked at ~360 MB of RSS, mostly garbage. Collecting once the heap is half again as large
 // keeps it at ~230 MB for the same time (docs/performance.md); the heap can still grow as far as it
 // must when more is alive.
 setFlagsFromString('--heap-growing-percent=50');
+
+/** Process entry: read the environment, start, and close the database cleanly on SIGINT/SIGTERM. */
 const config = loadConfig();
 const { app } = await buildServer(config);
 await app.listen({ port: config.port, host: config.host });
